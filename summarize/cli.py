@@ -1,0 +1,283 @@
+"""The ``summarize`` command: parse options, call the library, hand the result to the renderer.
+
+``main()`` returns the exit status: 0 on success, 2 for a problem with the input or the
+options (one ``summarize: error:`` line on stderr), 1 for an internal error, 130 when
+interrupted. A first argument naming a subcommand in :data:`SUBCOMMANDS` is dispatched to it;
+anything else is the default command, which summarizes the paths it is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from rich.console import Console
+
+from . import __version__
+from .errors import SummarizeError
+from .inputs import read_documents
+from .pipeline import DEFAULT_SCORER, DEFAULT_WORDS, summarize
+from .render import FORMATS, render
+from .scorers import scorers
+from .select import ORDERS
+from .text import check_language
+
+PROG = "summarize"
+DEBUG_ENV = "SUMMARIZE_DEBUG"
+DEFAULT_REDUNDANCY = 0.5
+
+# Subcommands by name (for later: "headline", "eval", "batch"); each takes the remaining
+# arguments and returns an exit status. Errors they raise are reported like the default
+# command's.
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {}
+
+
+class UsageError(SummarizeError):
+    """A bad command line, reported like any other error (one line, exit status 2)."""
+
+
+class _Console(Console):
+    """A console that lets a closed pipe reach :func:`main` (rich would exit with status 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are exceptions rather than a usage block and exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        try:
+            if args and args[0] in SUBCOMMANDS:
+                return SUBCOMMANDS[args[0]](args[1:])
+            return run_summarize(args)
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except SummarizeError as exc:
+        _error(str(exc))
+        return 2
+    except OSError as exc:
+        _error(_os_message(exc))
+        return 2
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV) == "1":
+            traceback.print_exc()
+        message = str(exc) or type(exc).__name__
+        _say("internal error", f"{type(exc).__name__}: {message}")
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The default command's options."""
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Summarize news offline by picking the most informative sentences.\n"
+            "Several inputs are summarized together into one summary."
+        ),
+        epilog=(
+            "examples:\n"
+            "  summarize article.txt\n"
+            "  summarize corpus/story/ --sentences 3 --format markdown\n"
+            "  cat article.txt | summarize - --scorer lexrank --words 60\n"
+            "\n"
+            f"Set {DEBUG_ENV}=1 to see a traceback on internal errors."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a text file, a folder (its files, not sub-folders), or - for standard input",
+    )
+    parser.add_argument(
+        "--scorer",
+        default=DEFAULT_SCORER,
+        metavar="NAME",
+        help=f"how sentences are scored (default: {DEFAULT_SCORER}; see --list-scorers)",
+    )
+    budget = parser.add_argument_group(
+        "length of the summary", f"Give at most one; the default is --words {DEFAULT_WORDS}."
+    ).add_mutually_exclusive_group()
+    budget.add_argument("--sentences", type=_positive_int, metavar="N", help="at most N sentences")
+    budget.add_argument("--words", type=_positive_int, metavar="N", help="at most N words")
+    budget.add_argument(
+        "--chars", type=_positive_int, metavar="N", help="at most N bytes of UTF-8 text"
+    )
+    budget.add_argument(
+        "--ratio",
+        type=_fraction("ratio"),
+        metavar="R",
+        help="at most this fraction of the input's words, in (0, 1]",
+    )
+    parser.add_argument(
+        "--order",
+        choices=ORDERS,
+        default="source",
+        help="order of the chosen sentences: as in the sources, or best first (default: source)",
+    )
+    redundancy = parser.add_mutually_exclusive_group()
+    redundancy.add_argument(
+        "--redundancy",
+        type=_fraction("redundancy"),
+        default=DEFAULT_REDUNDANCY,
+        metavar="X",
+        help="skip a sentence whose similarity to a chosen one reaches X, in (0, 1] "
+        f"(default: {DEFAULT_REDUNDANCY})",
+    )
+    redundancy.add_argument(
+        "--no-redundancy",
+        dest="redundancy",
+        action="store_const",
+        const=None,
+        help="keep near-duplicate sentences",
+    )
+    parser.add_argument(
+        "--language",
+        default="english",
+        metavar="LANG",
+        help="language of the inputs, for stop words and stemming (default: english)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: rich on a terminal, text otherwise)",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="also show every candidate sentence with its score and whether it was chosen",
+    )
+    parser.add_argument(
+        "--list-scorers", action="store_true", help="print the available scorers and exit"
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="show the version"
+    )
+    return parser
+
+
+def run_summarize(argv: list[str]) -> int:
+    """The default command: summarize the given paths."""
+    options = _parse(build_parser(), argv)
+    if isinstance(options, int):
+        return options
+    if options.list_scorers:
+        sys.stdout.write("".join(f"{name}\n" for name in scorers.names()))
+        return 0
+    if not options.paths:
+        raise UsageError("no input given; name a file, a folder, or - for standard input")
+    # Check the cheap options before reading anything.
+    scorers.get(options.scorer)
+    language = check_language(options.language)
+
+    documents, warnings = read_documents(options.paths, language=language)
+    for warning in warnings:
+        _warn(warning)
+    summary = summarize(
+        documents,
+        options.scorer,
+        sentences=options.sentences,
+        words=options.words,
+        chars=options.chars,
+        ratio=options.ratio,
+        order=options.order,
+        redundancy=options.redundancy,
+        language=language,
+    )
+    console = _Console()
+    fmt = options.format or ("rich" if console.is_terminal else "text")
+    if fmt == "text":  # the other formats show the notes themselves
+        for note in summary.notes:
+            _warn(note)
+    render(summary, fmt, console, explain=options.explain)
+    return 0
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
+    """Parsed options, or the exit status when argparse finished the job (--help, --version)."""
+    try:
+        return parser.parse_intermixed_args(argv)  # paths may follow options
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+
+
+# -- option types ------------------------------------------------------------------------------
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+def _fraction(name: str) -> Callable[[str], float]:
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not 0 < number <= 1:  # also rejects nan
+            raise argparse.ArgumentTypeError(
+                f"expected a number greater than 0 and at most 1, got {value!r}"
+            )
+        return number
+
+    parse.__name__ = name
+    return parse
+
+
+# -- messages ----------------------------------------------------------------------------------
+
+
+def _say(kind: str, message: str) -> None:
+    line = " ".join(message.split()) or "unknown problem"
+    sys.stderr.write(f"{PROG}: {kind}: {line}\n")
+    sys.stderr.flush()
+
+
+def _error(message: str) -> None:
+    _say("error", message)
+
+
+def _warn(message: str) -> None:
+    _say("warning", message)
+
+
+def _os_message(exc: OSError) -> str:
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    reason = reason[:1].lower() + reason[1:]
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away, point stdout at /dev/null so the interpreter's
+    final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

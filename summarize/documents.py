@@ -1,0 +1,45 @@
+"""Building :class:`~summarize.model.Document` values from raw text."""
+
+from __future__ import annotations
+
+from .model import Document, Sentence
+from .segment import segment, split_title
+from .text import analyzer, check_language, tokenize
+
+
+def build_document(
+    text: str,
+    id: str,
+    *,
+    title: str | None = None,
+    path: str | None = None,
+    language: str = "english",
+    detect_title: bool = True,
+) -> Document:
+    """Segment ``text`` into sentences with tokens and terms.
+
+    When no ``title`` is given and ``detect_title`` is on, a first line that looks like a
+    headline becomes the title and is not one of the sentences.
+    """
+    language = check_language(language)
+    body = text
+    if title is None and detect_title:
+        title, body = split_title(text)
+    terms = analyzer(language).terms
+    sentences = []
+    for index, unit in enumerate(segment(body, language)):
+        tokens = tokenize(unit.text)
+        sentences.append(
+            Sentence(
+                doc=id,
+                index=index,
+                text=unit.text,
+                tokens=tokens,
+                terms=terms(tokens),
+                paragraph=unit.paragraph,
+                standalone=unit.standalone,
+            )
+        )
+    return Document(
+        id=id, text=text, sentences=tuple(sentences), title=title, path=path, language=language
+    )

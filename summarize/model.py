@@ -1,0 +1,149 @@
+"""Immutable values that flow through the pipeline.
+
+A :class:`Sentence` is identified by ``(doc, index)`` — the id of the document it came from
+and its position among that document's sentences — never by its text: two sources carrying
+the same sentence are two sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one document.
+
+    ``tokens`` are the lower-cased word tokens of ``text``; ``terms`` are the stemmed content
+    words (stop words removed) that scorers compare. ``paragraph`` is the 0-based paragraph
+    of the document the sentence stands in; ``standalone`` marks a unit that was a line of its
+    own in the source (a title, caption or other short line) rather than running prose.
+    """
+
+    doc: str
+    index: int
+    text: str
+    tokens: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    paragraph: int = 0
+    standalone: bool = False
+
+    @property
+    def ref(self) -> SentenceRef:
+        return SentenceRef(self.doc, self.index)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def byte_count(self) -> int:
+        return len(self.text.encode("utf-8"))
+
+
+@dataclass(frozen=True, order=True)
+class SentenceRef:
+    """The identity of a sentence: its document id and its index in that document."""
+
+    document: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source text split into sentences. ``path`` is where it was read from, if anywhere."""
+
+    id: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    title: str | None = None
+    path: str | None = None
+    language: str = "english"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long a summary may be. Exactly one of the limits is set.
+
+    ``chars`` counts bytes of UTF-8 text; ``ratio`` is a fraction of the input's words.
+    """
+
+    sentences: int | None = None
+    words: int | None = None
+    chars: int | None = None
+    ratio: float | None = None
+
+    def __post_init__(self) -> None:
+        given = [
+            (name, value)
+            for name, value in (
+                ("sentences", self.sentences),
+                ("words", self.words),
+                ("chars", self.chars),
+                ("ratio", self.ratio),
+            )
+            if value is not None
+        ]
+        if len(given) != 1:
+            raise ValueError("a budget takes exactly one of sentences, words, chars or ratio")
+        name, value = given[0]
+        if name == "ratio":
+            if not 0 < value <= 1:
+                raise ValueError(f"ratio must be in (0, 1], got {value}")
+        elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1, got {value!r}")
+
+    @property
+    def kind(self) -> str:
+        return self.as_dict().popitem()[0]
+
+    def as_dict(self) -> dict[str, int | float]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A sentence chosen for the summary, with every source sentence it stands for."""
+
+    text: str
+    score: float
+    sources: tuple[SentenceRef, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The result of summarization: what the JSON output and every renderer show.
+
+    ``candidates`` holds every input sentence with its score (for ``--explain``);
+    ``notes`` are human-readable remarks about the result (for example that the budget
+    forced a sentence to be cut).
+    """
+
+    sentences: tuple[SummarySentence, ...]
+    scorer: str
+    budget: Budget
+    documents: tuple[Document, ...] = ()
+    headline: str | None = None
+    candidates: tuple[tuple[Sentence, float], ...] = field(default=(), repr=False)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape: headline, sentences (text, score, sources), scorer, budget."""
+        return {
+            "headline": self.headline,
+            "sentences": [
+                {
+                    "text": s.text,
+                    "score": round(float(s.score), 6),
+                    "sources": [{"document": r.document, "index": r.index} for r in s.sources],
+                }
+                for s in self.sentences
+            ],
+            "scorer": self.scorer,
+            "budget": self.budget.as_dict(),
+            "notes": list(self.notes),
+        }

@@ -1,0 +1,51 @@
+"""PageRank over sentence-similarity graphs, shared by TextRank and LexRank.
+
+Two forms: over an explicit sparse weight matrix, and matrix-free over the implicit graph
+``W = X X^T - diag`` of a sentence-by-term matrix ``X``, which never builds the n-by-n
+matrix, so one iteration costs as much as reading ``X`` once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+
+def pagerank_matrix(
+    weights: sp.csr_matrix, damping: float, tol: float, max_iter: int
+) -> np.ndarray:
+    """PageRank of a symmetric, non-negative sparse weight matrix."""
+    degree = np.asarray(weights.sum(axis=1)).ravel()
+    return _iterate(lambda v: weights @ v, degree, damping, tol, max_iter)
+
+
+def pagerank_implicit(rows: sp.csr_matrix, damping: float, tol: float, max_iter: int) -> np.ndarray:
+    """PageRank of the graph whose edge weights are the dot products of ``rows``."""
+    transposed = rows.T.tocsr()
+    self_weight = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
+
+    def multiply(v: np.ndarray) -> np.ndarray:
+        return rows @ (transposed @ v) - self_weight * v
+
+    degree = multiply(np.ones(rows.shape[0]))
+    return _iterate(multiply, degree, damping, tol, max_iter)
+
+
+def _iterate(multiply, degree: np.ndarray, damping: float, tol: float, max_iter: int) -> np.ndarray:
+    n = degree.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    scale = np.max(degree) if degree.size else 0.0
+    dangling = degree <= 1e-12 * max(scale, 1.0)
+    inverse = np.where(dangling, 0.0, 1.0 / np.where(dangling, 1.0, degree))
+    rank = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        spread = multiply(rank * inverse) + rank[dangling].sum() / n
+        new = (1.0 - damping) / n + damping * spread
+        new = np.maximum(new, 0.0)
+        new /= new.sum()
+        done = np.abs(new - rank).sum() < tol
+        rank = new
+        if done:
+            break
+    return rank

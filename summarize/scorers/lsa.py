@@ -1,0 +1,48 @@
+"""LSA (Steinberger & Ježek, 2004): sentence salience in the latent topics of an SVD.
+
+The sentence-by-term tf-idf matrix is factored as ``U S V^T``; a sentence scores
+``sqrt(sum_k s_k^2 u_ik^2)`` over the topics whose singular value is at least
+``min_ratio`` times the largest (at most ``max_topics``), so sentences strong in the main
+topics win. Large inputs use a truncated sparse SVD.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse.linalg import svds
+
+from ..features import tfidf
+from ..model import Sentence
+from .base import scorers
+
+_DENSE_LIMIT = 400
+
+
+@scorers.register("lsa")
+@dataclass(frozen=True)
+class LSA:
+    """Length of each sentence's vector in the space of the strongest topics."""
+
+    max_topics: int = 10
+    min_ratio: float = 0.5
+
+    def scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
+        rows = tfidf(sentences)
+        n, m = rows.shape
+        if n == 0 or rows.nnz == 0:
+            return np.zeros(n)
+        k = min(self.max_topics, n, m)
+        if min(n, m) <= _DENSE_LIMIT or k >= min(n, m) - 1:
+            u, s, _ = np.linalg.svd(rows.toarray(), full_matrices=False)
+            u, s = u[:, :k], s[:k]
+        else:
+            v0 = np.full(min(n, m), 1.0 / np.sqrt(min(n, m)))
+            u, s, _ = svds(rows, k=k, v0=v0, solver="arpack")
+            order = np.argsort(s)[::-1]
+            u, s = u[:, order], s[order]
+        keep = s >= self.min_ratio * s[0]
+        weighted = u[:, keep] * s[keep]
+        return np.sqrt((weighted**2).sum(axis=1))

@@ -1,0 +1,143 @@
+"""Choosing sentences under a budget, shared by every scorer.
+
+Greedy by score: the best-scored sentence that still fits the budget and is not a near
+duplicate of one already chosen goes in, until nothing else fits. Ties keep input order, so
+the result is deterministic. A sentence whose cosine similarity (tf-idf) with a chosen one
+reaches ``redundancy`` is never chosen as well.
+
+When no whole sentence fits a ``words`` or ``chars`` budget, the best sentence is cut at a
+word boundary and ends with an ellipsis, and the selection says so in a note.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .errors import SummarizeError
+from .model import Budget, Sentence
+
+ELLIPSIS = "\u2026"
+ORDERS = ("source", "score")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Chosen sentence positions (into the input sequence) in output order.
+
+    ``truncated`` is set when the budget forced the only chosen sentence to be cut: it is
+    the text to show in place of that sentence.
+    """
+
+    indices: tuple[int, ...]
+    truncated: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def cost(sentence: Sentence, budget: Budget) -> int:
+    """What one sentence uses of ``budget`` (after ``ratio`` was resolved to words)."""
+    if budget.sentences is not None:
+        return 1
+    if budget.chars is not None:
+        return sentence.byte_count
+    return sentence.word_count
+
+
+def resolve(budget: Budget, sentences: Sequence[Sentence]) -> Budget:
+    """Turn a ``ratio`` budget into a ``words`` budget for these sentences."""
+    if budget.ratio is None:
+        return budget
+    total = sum(s.word_count for s in sentences)
+    return Budget(words=max(1, math.ceil(budget.ratio * total)))
+
+
+def select(
+    sentences: Sequence[Sentence],
+    scores: np.ndarray,
+    budget: Budget,
+    rows: sp.csr_matrix | None = None,
+    *,
+    redundancy: float | None = 0.5,
+    order: str = "source",
+    eligible: np.ndarray | None = None,
+) -> Selection:
+    """Pick sentences for ``budget``.
+
+    ``rows`` are unit-length term vectors of the sentences (for the redundancy check, which
+    is skipped when ``rows`` or ``redundancy`` is None); ``eligible`` masks the sentences
+    that may be chosen at all (default: every one).
+    """
+    if order not in ORDERS:
+        raise SummarizeError(f"unknown order {order!r}; available: {', '.join(ORDERS)}")
+    n = len(sentences)
+    if n == 0:
+        return Selection(())
+    budget = resolve(budget, sentences)
+    limit = budget.sentences or budget.words or budget.chars or 0
+    mask = np.ones(n, dtype=bool) if eligible is None else np.asarray(eligible, dtype=bool)
+    candidates = [i for i in np.lexsort((np.arange(n), -scores)) if mask[i]]
+    costs = np.array([cost(s, budget) for s in sentences])
+    check = redundancy is not None and rows is not None and rows.shape[0] == n
+
+    chosen: list[int] = []
+    chosen_rows: list[sp.csr_matrix] = []
+    remaining = limit
+    cheapest = int(costs[mask].min()) if mask.any() else 0
+    for i in candidates:
+        if remaining < cheapest:
+            break
+        if costs[i] > remaining or costs[i] == 0:
+            continue
+        if check and chosen_rows:
+            similar = (sp.vstack(chosen_rows) @ rows[i].T).toarray().ravel()
+            if similar.size and similar.max() >= redundancy:
+                continue
+        chosen.append(int(i))
+        if check:
+            chosen_rows.append(rows[i])
+        remaining -= int(costs[i])
+
+    if not chosen:
+        if not candidates:
+            return Selection(())
+        return _cut(sentences[candidates[0]], candidates[0], budget)
+    if order == "source":
+        chosen.sort()
+    return Selection(tuple(chosen))
+
+
+def _cut(sentence: Sentence, position: int, budget: Budget) -> Selection:
+    """The sentence cut at a word boundary to fit ``budget``, ending with an ellipsis."""
+    words = sentence.text.split()
+    if budget.words is not None:
+        kept = words[: budget.words]
+    else:
+        room = (budget.chars or 0) - len(ELLIPSIS.encode("utf-8"))
+        kept = []
+        used = -1  # the first word needs no joining space
+        for word in words:
+            used += 1 + len(word.encode("utf-8"))
+            if used > room:
+                break
+            kept.append(word)
+    if not kept:
+        raise SummarizeError(
+            f"cannot meet a budget of {_describe(budget)}: even the first word of the best "
+            "sentence is longer"
+        )
+    text = " ".join(kept).rstrip(",;:-") + ELLIPSIS
+    note = (
+        f"no whole sentence fits a budget of {_describe(budget)}; "
+        "the best sentence was cut at a word boundary"
+    )
+    return Selection((position,), truncated=text, notes=(note,))
+
+
+def _describe(budget: Budget) -> str:
+    kind, value = next(iter(budget.as_dict().items()))
+    unit = {"chars": "bytes"}.get(kind, kind)
+    return f"{value} {unit}"

@@ -1,0 +1,234 @@
+"""Reading files, folders and standard input into documents."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from summarize.errors import SummarizeError
+from summarize.inputs import read_documents
+
+GOOD = (
+    "The harbour opened a new ferry line on Tuesday. "
+    "Boats will leave every hour from the north pier. "
+    "Tickets cost the same as the bus.\n"
+)
+OTHER = (
+    "A small bakery won the regional bread prize. "
+    "The owner said the recipe came from her grandmother.\n"
+)
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def test_reads_a_file_with_its_name_as_id(tmp_path: Path) -> None:
+    path = write(tmp_path / "ferry.txt", GOOD)
+    documents, warnings = read_documents([str(path)])
+    assert warnings == ()
+    [document] = documents
+    assert document.id == "ferry.txt"
+    assert document.path == str(path)
+    assert document.sentences[0].text == "The harbour opened a new ferry line on Tuesday."
+    assert len(document.sentences) == 3
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nothing-here.txt")
+    with pytest.raises(SummarizeError) as caught:
+        read_documents([missing])
+    assert str(caught.value) == f"{missing}: no such file or directory"
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  \n"])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = write(tmp_path / "empty.txt", content)
+    with pytest.raises(SummarizeError) as caught:
+        read_documents([str(path)])
+    assert str(caught.value) == f"{path}: file is empty"
+
+
+def test_binary_file_with_nul_bytes(tmp_path: Path) -> None:
+    path = write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(SummarizeError) as caught:
+        read_documents([str(path)])
+    assert str(caught.value) == f"{path}: looks like a binary file, not text"
+
+
+def test_binary_file_with_many_control_characters(tmp_path: Path) -> None:
+    path = write(tmp_path / "data.bin", bytes([1, 2, 3, 4, 5, 6, 65, 66]) * 50)
+    with pytest.raises(SummarizeError, match="looks like a binary file"):
+        read_documents([str(path)])
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file"
+)
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", GOOD)
+    path.chmod(0)
+    try:
+        with pytest.raises(SummarizeError) as caught:
+            read_documents([str(path)])
+    finally:
+        path.chmod(0o644)
+    assert str(caught.value).startswith(f"{path}: cannot read: ")
+    assert "\n" not in str(caught.value)
+
+
+def test_permission_denied_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path / "locked.txt", GOOD)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("builtins.open", refuse)
+    with pytest.raises(SummarizeError) as caught:
+        read_documents([str(path)])
+    assert str(caught.value) == f"{path}: cannot read: permission denied"
+
+
+def test_undecodable_bytes_are_replaced_with_a_warning(tmp_path: Path) -> None:
+    data = "The café served soup on Monday. It was warm.\n".encode("latin-1")
+    path = write(tmp_path / "cafe.txt", data)
+    documents, warnings = read_documents([str(path)])
+    assert warnings == (f"{path}: invalid UTF-8 bytes were replaced",)
+    assert "caf\ufffd served soup" in documents[0].text
+
+
+def test_byte_order_mark_is_stripped(tmp_path: Path) -> None:
+    path = write(tmp_path / "bom.txt", b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    [document], warnings = read_documents([str(path)])
+    assert warnings == ()
+    assert not document.text.startswith("\ufeff")
+    assert document.sentences[0].text.startswith("The harbour")
+
+
+def test_utf16_with_byte_order_mark_is_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "wide.txt", GOOD.encode("utf-16"))
+    [document], _ = read_documents([str(path)])
+    assert document.sentences[0].text.startswith("The harbour")
+
+
+def test_crlf_line_endings(tmp_path: Path) -> None:
+    path = write(tmp_path / "dos.txt", GOOD.replace("\n", "\r\n").encode("utf-8"))
+    [document], _ = read_documents([str(path)])
+    assert "\r" not in document.text
+    assert len(document.sentences) == 3
+
+
+def test_folder_reads_files_sorted_and_skips_hidden_ones(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write(folder / "b-bakery.txt", OTHER)
+    write(folder / "a-ferry.txt", GOOD)
+    write(folder / ".hidden.txt", GOOD)
+    write(folder / "nested" / "deeper.txt", GOOD)
+    documents, warnings = read_documents([str(folder)])
+    assert warnings == ()
+    assert [d.id for d in documents] == ["a-ferry.txt", "b-bakery.txt"]
+    assert documents[0].path == os.path.join(str(folder), "a-ferry.txt")
+
+
+def test_folder_skips_a_bad_file_with_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    write(folder / "good.txt", GOOD)
+    write(folder / "bad.dat", b"\x00\x01\x02binary\x00")
+    write(folder / "blank.txt", "\n\n")
+    documents, warnings = read_documents([str(folder)])
+    assert [d.id for d in documents] == ["good.txt"]
+    bad = os.path.join(str(folder), "bad.dat")
+    blank = os.path.join(str(folder), "blank.txt")
+    assert warnings == (
+        f"{bad}: skipped, looks like a binary file, not text",
+        f"{blank}: skipped, file is empty",
+    )
+
+
+def test_folder_with_nothing_usable(tmp_path: Path) -> None:
+    folder = tmp_path / "junk"
+    write(folder / "zeros.bin", bytes(64))
+    write(folder / ".notes.txt", GOOD)
+    with pytest.raises(SummarizeError) as caught:
+        read_documents([str(folder)])
+    assert str(caught.value) == f"{folder}: no text files found"
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "void"
+    folder.mkdir()
+    with pytest.raises(SummarizeError, match="no text files found"):
+        read_documents([str(folder)])
+
+
+def test_stdin_from_bytes() -> None:
+    documents, warnings = read_documents(["-"], stdin=io.BytesIO(GOOD.encode("utf-8")))
+    assert warnings == ()
+    [document] = documents
+    assert document.id == "stdin"
+    assert document.path is None
+    assert len(document.sentences) == 3
+
+
+def test_stdin_given_twice() -> None:
+    with pytest.raises(SummarizeError, match="more than once"):
+        read_documents(["-", "-"], stdin=io.BytesIO(GOOD.encode("utf-8")))
+
+
+def test_empty_stdin() -> None:
+    with pytest.raises(SummarizeError, match=r"^stdin: input is empty$"):
+        read_documents(["-"], stdin=io.BytesIO(b""))
+
+
+def test_stdin_with_files(tmp_path: Path) -> None:
+    path = write(tmp_path / "bakery.txt", OTHER)
+    documents, _ = read_documents([str(path), "-"], stdin=io.BytesIO(GOOD.encode("utf-8")))
+    assert [d.id for d in documents] == ["bakery.txt", "stdin"]
+
+
+def test_same_name_in_two_folders_gives_path_ids(tmp_path: Path) -> None:
+    first = write(tmp_path / "monday" / "report.txt", GOOD)
+    second = write(tmp_path / "tuesday" / "report.txt", OTHER)
+    unique = write(tmp_path / "tuesday" / "extra.txt", GOOD)
+    documents, _ = read_documents([str(first), str(tmp_path / "tuesday")])
+    ids = [d.id for d in documents]
+    assert ids == [
+        str(first),
+        "extra.txt",  # no clash: keeps its file name
+        os.path.join(str(tmp_path / "tuesday"), "report.txt"),
+    ]
+    assert len(set(ids)) == 3
+    assert os.path.samefile(documents[2].path or "", second)
+    assert os.path.samefile(documents[1].path or "", unique)
+
+
+def test_same_file_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "ferry.txt", GOOD)
+    documents, warnings = read_documents([str(path), str(path)])
+    assert len(documents) == 1
+    assert warnings == (f"{path}: given more than once; read only once",)
+
+
+def test_file_without_sentences_is_kept(tmp_path: Path) -> None:
+    path = write(tmp_path / "dots.txt", "...\n")
+    documents, _ = read_documents([str(path)])
+    assert len(documents) == 1
+
+
+def test_no_paths() -> None:
+    with pytest.raises(SummarizeError, match="no input given"):
+        read_documents([])
+
+
+def test_bad_language(tmp_path: Path) -> None:
+    path = write(tmp_path / "ferry.txt", GOOD)
+    with pytest.raises(SummarizeError, match="unsupported language"):
+        read_documents([str(path)], language="klingon")
