@@ -20,16 +20,24 @@ from rich.console import Console
 
 from . import __version__
 from .errors import SummarizeError
-from .inputs import read_documents
-from .pipeline import DEFAULT_SCORER, DEFAULT_WORDS, summarize
-from .render import FORMATS, render
+from .inputs import DocumentSet, read_inputs
+from .model import Summary
+from .pipeline import (
+    DEFAULT_CORROBORATION,
+    DEFAULT_DUPLICATES,
+    DEFAULT_REDUNDANCY,
+    DEFAULT_SCORER,
+    DEFAULT_WORDS,
+    summarize,
+)
+from .render import FORMATS, render, render_digests
 from .scorers import scorers
 from .select import ORDERS
 from .text import check_language
 
 PROG = "summarize"
 DEBUG_ENV = "SUMMARIZE_DEBUG"
-DEFAULT_REDUNDANCY = 0.5
+BUDGET_OPTIONS = ("sentences", "words", "chars", "ratio")
 
 # Subcommands by name (for later: "headline", "eval", "batch"); each takes the remaining
 # arguments and returns an exit status. Errors they raise are reported like the default
@@ -91,12 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=(
             "Summarize news offline by picking the most informative sentences.\n"
-            "Several inputs are summarized together into one summary."
+            "Files, one folder, or a mix of files and folders make one digest of all the\n"
+            "sources together: boilerplate is dropped, sentences that several sources\n"
+            "carry are shown once and favoured, and each digest sentence names its\n"
+            "sources. Two or more folders make one digest per folder; a .jsonl file of\n"
+            "clusters (one JSON object per line) makes one digest per line."
         ),
         epilog=(
             "examples:\n"
             "  summarize article.txt\n"
             "  summarize corpus/story/ --sentences 3 --format markdown\n"
+            "  summarize corpus/story/ --explain\n"
+            "  summarize monday/ tuesday/ --format json\n"
+            "  summarize clusters.jsonl --format text\n"
             "  cat article.txt | summarize - --scorer lexrank --words 60\n"
             "\n"
             f"Set {DEBUG_ENV}=1 to see a traceback on internal errors."
@@ -107,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="a text file, a folder (its files, not sub-folders), or - for standard input",
+        help="a text file, a folder (its files, not sub-folders), a .jsonl file of clusters, "
+        "or - for standard input",
     )
     parser.add_argument(
         "--scorer",
@@ -116,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"how sentences are scored (default: {DEFAULT_SCORER}; see --list-scorers)",
     )
     budget = parser.add_argument_group(
-        "length of the summary", f"Give at most one; the default is --words {DEFAULT_WORDS}."
+        "length of the summary",
+        f"Give at most one; the default is --words {DEFAULT_WORDS}, or a .jsonl cluster's "
+        "own budget.",
     ).add_mutually_exclusive_group()
     budget.add_argument("--sentences", type=_positive_int, metavar="N", help="at most N sentences")
     budget.add_argument("--words", type=_positive_int, metavar="N", help="at most N words")
@@ -151,6 +169,42 @@ def build_parser() -> argparse.ArgumentParser:
         const=None,
         help="keep near-duplicate sentences",
     )
+    digest = parser.add_argument_group("multi-source digests")
+    digest.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="keep captions, credits, stubs, teasers and web notices instead of dropping them",
+    )
+    merging = digest.add_mutually_exclusive_group()
+    merging.add_argument(
+        "--duplicates",
+        type=_fraction("duplicates"),
+        default=DEFAULT_DUPLICATES,
+        metavar="X",
+        help="show sentences whose similarity reaches X once, credited to every source "
+        f"carrying them, X in (0, 1] (default: {DEFAULT_DUPLICATES})",
+    )
+    merging.add_argument(
+        "--no-merge",
+        dest="duplicates",
+        action="store_const",
+        const=None,
+        help="do not merge near-duplicate sentences",
+    )
+    digest.add_argument(
+        "--corroboration",
+        type=_non_negative,
+        default=DEFAULT_CORROBORATION,
+        metavar="X",
+        help="favour sentences that several sources carry: the score of one that k sources "
+        f"carry is multiplied by 1 + X(k - 1); 0 turns this off (default: {DEFAULT_CORROBORATION})",
+    )
+    digest.add_argument(
+        "--no-headline",
+        dest="headline",
+        action="store_false",
+        help="do not show a headline (the best source title) above the digest",
+    )
     parser.add_argument(
         "--language",
         default="english",
@@ -165,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--explain",
         action="store_true",
-        help="also show every candidate sentence with its score and whether it was chosen",
+        help="also show what became of every sentence: its score, and whether it was chosen, "
+        "kept, merged as a duplicate or dropped as boilerplate, and why",
     )
     parser.add_argument(
         "--list-scorers", action="store_true", help="print the available scorers and exit"
@@ -190,27 +245,50 @@ def run_summarize(argv: list[str]) -> int:
     scorers.get(options.scorer)
     language = check_language(options.language)
 
-    documents, warnings = read_documents(options.paths, language=language)
+    sets, warnings = read_inputs(options.paths, language=language)
     for warning in warnings:
         _warn(warning)
-    summary = summarize(
-        documents,
-        options.scorer,
-        sentences=options.sentences,
-        words=options.words,
-        chars=options.chars,
-        ratio=options.ratio,
-        order=options.order,
-        redundancy=options.redundancy,
-        language=language,
-    )
+    # Every digest is made before any is shown, so a problem leaves no partial output.
+    digests = [(s, _digest(s, options, language)) for s in sets]
     console = _Console()
     fmt = options.format or ("rich" if console.is_terminal else "text")
     if fmt == "text":  # the other formats show the notes themselves
-        for note in summary.notes:
-            _warn(note)
-    render(summary, fmt, console, explain=options.explain)
+        for s, summary in digests:
+            for note in summary.notes:
+                _warn(note if s.id is None else f"{s.id}: {note}")
+    if len(digests) == 1 and digests[0][0].id is None:
+        render(digests[0][1], fmt, console, explain=options.explain)
+    else:
+        named = [(s.id or s.origin, summary) for s, summary in digests]
+        render_digests(named, fmt, console, explain=options.explain)
     return 0
+
+
+def _digest(documents: DocumentSet, options: argparse.Namespace, language: str) -> Summary:
+    """One digest of a set of documents, with the options' budget or else the set's own."""
+    limits = {name: getattr(options, name) for name in BUDGET_OPTIONS}
+    if all(value is None for value in limits.values()) and documents.budget is not None:
+        limits.update(documents.budget.as_dict())
+    try:
+        return summarize(
+            documents.documents,
+            options.scorer,
+            sentences=limits["sentences"],
+            words=limits["words"],
+            chars=limits["chars"],
+            ratio=limits["ratio"],
+            order=options.order,
+            redundancy=options.redundancy,
+            duplicates=options.duplicates,
+            corroboration=options.corroboration,
+            keep_boilerplate=options.keep_boilerplate,
+            headline=options.headline,
+            language=language,
+        )
+    except SummarizeError as exc:
+        if documents.id is None:
+            raise
+        raise SummarizeError(f"{documents.origin}: {exc}") from None
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
@@ -248,6 +326,16 @@ def _fraction(name: str) -> Callable[[str], float]:
 
     parse.__name__ = name
     return parse
+
+
+def _non_negative(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0 <= number < math.inf:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"expected a number of at least 0, got {value!r}")
+    return number
 
 
 # -- messages ----------------------------------------------------------------------------------

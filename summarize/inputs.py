@@ -1,5 +1,10 @@
 """Reading the user's inputs (files, folders, standard input) into :class:`Document` values.
 
+:func:`read_inputs` decides how the inputs are grouped into digests: files, one folder, or
+any mix of them make one set of documents digested together; two or more folders make one
+set per folder; ``.jsonl`` files hold one cluster per line (the evaluation format of
+:mod:`summarize.evalsets`), each its own set. :func:`read_documents` reads the first kind.
+
 Every problem with an input becomes a one-line :class:`SummarizeError` naming the input, or,
 for a file inside a folder, a warning saying the file was skipped so one bad file does not
 stop the rest. Nothing here prints.
@@ -17,11 +22,13 @@ from typing import BinaryIO
 
 from .documents import build_document
 from .errors import SummarizeError
-from .model import Document
+from .evalsets import read_clusters
+from .model import Budget, Document
 from .text import check_language
 
 STDIN = "-"
 STDIN_ID = "stdin"
+CLUSTERS_SUFFIX = ".jsonl"
 
 # How much of the start of an input is inspected to tell text from binary data.
 SNIFF_BYTES = 8192
@@ -48,6 +55,105 @@ class _Source:
     name: str  # the file name (the preferred document id)
     path: str | None  # the path as given, None for stdin
     text: str
+
+
+@dataclass(frozen=True)
+class DocumentSet:
+    """Documents to digest together.
+
+    ``id`` names the set when the inputs make several (a folder's name, a cluster's id) and
+    is None for the one set of everything given; ``origin`` says where the set came from,
+    for messages; ``budget`` is the length the set asks for itself (a cluster's budget).
+    """
+
+    id: str | None
+    documents: tuple[Document, ...]
+    origin: str = ""
+    budget: Budget | None = None
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    language: str = "english",
+    stdin: BinaryIO | None = None,
+) -> tuple[tuple[DocumentSet, ...], tuple[str, ...]]:
+    """The sets of documents the paths name, each to be digested on its own, and warnings.
+
+    - ``.jsonl`` files: one set per cluster (line), with the cluster's id and budget; they
+      cannot be mixed with other inputs;
+    - two or more paths, every one a folder: one set per folder, named after the folder;
+    - anything else (files, one folder, a mix, ``-``): one set, id None, as
+      :func:`read_documents` reads it.
+    """
+    language = check_language(language)
+    if not paths:
+        raise SummarizeError("no input given; name a file, a folder, or - for standard input")
+    cluster_files = [p for p in paths if _is_cluster_file(p)]
+    if cluster_files:
+        if len(cluster_files) < len(paths):
+            other = next(p for p in paths if not _is_cluster_file(p))
+            raise SummarizeError(
+                f"{other}: cannot be mixed with {cluster_files[0]}; "
+                f"give {CLUSTERS_SUFFIX} files of clusters on their own"
+            )
+        return _read_cluster_files(cluster_files, language), ()
+    if len(paths) > 1 and all(p != STDIN and os.path.isdir(p) for p in paths):
+        return _read_folders(paths, language)
+    documents, warnings = read_documents(paths, language=language, stdin=stdin)
+    return (DocumentSet(None, documents, origin=", ".join(paths)),), warnings
+
+
+def _is_cluster_file(path: str) -> bool:
+    return path.lower().endswith(CLUSTERS_SUFFIX) and not os.path.isdir(path)
+
+
+def _read_cluster_files(paths: Sequence[str], language: str) -> tuple[DocumentSet, ...]:
+    sets = []
+    for path in paths:
+        if not os.path.lexists(path):
+            raise SummarizeError(f"{path}: no such file or directory")
+        if not os.path.exists(path):
+            raise SummarizeError(f"{path}: broken symbolic link")
+        sets += [
+            DocumentSet(
+                cluster.id,
+                cluster.documents,
+                origin=f"{path}, cluster {cluster.id!r}",
+                budget=cluster.budget,
+            )
+            for cluster in read_clusters(path, language=language)
+        ]
+    return tuple(sets)
+
+
+def _read_folders(
+    folders: Sequence[str], language: str
+) -> tuple[tuple[DocumentSet, ...], tuple[str, ...]]:
+    """One set per folder, named after it (by its path when two folders share a name)."""
+    warnings: list[str] = []
+    unique: list[str] = []
+    seen: set[str] = set()
+    for folder in folders:
+        key = os.path.realpath(folder)
+        if key in seen:
+            warnings.append(f"{folder}: given more than once; read only once")
+            continue
+        seen.add(key)
+        unique.append(folder)
+    names = [os.path.basename(os.path.abspath(folder)) or folder for folder in unique]
+    counts = Counter(names)
+    sets = []
+    for folder, name in zip(unique, names, strict=True):
+        sources = _read_folder(folder, warnings)
+        ids = _unique_ids(sources)
+        documents = tuple(
+            build_document(source.text, doc_id, path=source.path, language=language)
+            for source, doc_id in zip(sources, ids, strict=True)
+        )
+        set_id = os.path.normpath(folder) if counts[name] > 1 else name
+        sets.append(DocumentSet(set_id, documents, origin=folder))
+    return tuple(sets), tuple(warnings)
 
 
 def read_documents(

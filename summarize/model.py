@@ -59,6 +59,7 @@ class Document:
     title: str | None = None
     path: str | None = None
     language: str = "english"
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,12 +110,37 @@ class SummarySentence:
     score: float
     sources: tuple[SentenceRef, ...]
 
+    @property
+    def corroboration(self) -> int:
+        """How many distinct documents carry this sentence."""
+        return len({ref.document for ref in self.sources})
+
+
+CHOSEN, KEPT, MERGED, DROPPED = "chosen", "kept", "merged", "dropped"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What became of one input sentence: ``status`` is one of
+
+    - ``chosen``: in the summary (as the wording of its group),
+    - ``kept``: story text, not chosen,
+    - ``merged``: a near-duplicate of the sentence ``same_as``, shown through it,
+    - ``dropped``: boilerplate, ``reason`` says which kind.
+    """
+
+    sentence: Sentence
+    score: float
+    status: str
+    reason: str = ""
+    same_as: SentenceRef | None = None
+
 
 @dataclass(frozen=True)
 class Summary:
     """The result of summarization: what the JSON output and every renderer show.
 
-    ``candidates`` holds every input sentence with its score (for ``--explain``);
+    ``candidates`` holds what became of every input sentence (for ``--explain``);
     ``notes`` are human-readable remarks about the result (for example that the budget
     forced a sentence to be cut).
     """
@@ -124,26 +150,37 @@ class Summary:
     budget: Budget
     documents: tuple[Document, ...] = ()
     headline: str | None = None
-    candidates: tuple[tuple[Sentence, float], ...] = field(default=(), repr=False)
+    candidates: tuple[Candidate, ...] = field(default=(), repr=False)
     notes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         return " ".join(s.text for s in self.sentences)
 
+    def source_counts(self) -> dict[str, dict[str, int]]:
+        """Per document id: how many of its sentences were chosen, kept, merged, dropped."""
+        statuses = (CHOSEN, KEPT, MERGED, DROPPED)
+        counts = {d.id: dict.fromkeys(statuses, 0) for d in self.documents}
+        for candidate in self.candidates:
+            counts[candidate.sentence.doc][candidate.status] += 1
+        return counts
+
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape: headline, sentences (text, score, sources), scorer, budget."""
+        """The JSON shape: headline, sentences (text, score, corroboration, sources), scorer,
+        budget, the source documents and notes."""
         return {
             "headline": self.headline,
             "sentences": [
                 {
                     "text": s.text,
                     "score": round(float(s.score), 6),
+                    "corroboration": s.corroboration,
                     "sources": [{"document": r.document, "index": r.index} for r in s.sources],
                 }
                 for s in self.sentences
             ],
             "scorer": self.scorer,
             "budget": self.budget.as_dict(),
+            "sources": [{"id": d.id, "title": d.title, "path": d.path} for d in self.documents],
             "notes": list(self.notes),
         }

@@ -1,7 +1,9 @@
-"""``summarize()``: documents in, a :class:`~summarize.model.Summary` out.
+"""``summarize()``: documents in, one digest (a :class:`~summarize.model.Summary`) out.
 
-Segmentation -> scoring (any registered scorer) -> selection (shared budget, redundancy and
-ordering rules). Scores in the result are scaled so the best sentence scores 1.
+Segmentation -> cleaning (boilerplate dropped) -> scoring (any registered scorer) ->
+merging (near-duplicates grouped, corroboration rewarded) -> selection (shared budget and
+redundancy rules) -> ordering (the story's order). Scores in the result are scaled so the
+best sentence scores 1.
 """
 
 from __future__ import annotations
@@ -9,16 +11,35 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import numpy as np
+import scipy.sparse as sp
 
+from .clean import boilerplate
 from .documents import build_document
 from .errors import SummarizeError
 from .features import tfidf
-from .model import Budget, Document, Sentence, Summary, SummarySentence
+from .merge import duplicate_groups, representative
+from .model import (
+    CHOSEN,
+    DROPPED,
+    KEPT,
+    MERGED,
+    Budget,
+    Candidate,
+    Document,
+    Sentence,
+    SentenceRef,
+    Summary,
+    SummarySentence,
+)
 from .scorers import Scorer, scorers
-from .select import select
+from .select import ORDERS, resolve, select
+from .text import analyzer, tokenize
 
 DEFAULT_SCORER = "textrank"
 DEFAULT_WORDS = 100
+DEFAULT_REDUNDANCY = 0.5
+DEFAULT_DUPLICATES = 0.7
+DEFAULT_CORROBORATION = 0.5
 
 
 def make_budget(
@@ -66,50 +87,92 @@ def summarize(
     chars: int | None = None,
     ratio: float | None = None,
     order: str = "source",
-    redundancy: float | None = 0.5,
+    redundancy: float | None = DEFAULT_REDUNDANCY,
+    duplicates: float | None = DEFAULT_DUPLICATES,
+    corroboration: float = DEFAULT_CORROBORATION,
+    keep_boilerplate: bool = False,
+    headline: bool = True,
     language: str = "english",
     scorer_params: Mapping[str, object] | None = None,
 ) -> Summary:
-    """Summarize one text, a document, or several together.
+    """Summarize one text, a document, or several together into one digest.
 
     >>> summary = summarize(["First text ...", "Second text ..."], scorer="lexrank", words=60)
     >>> [s.text for s in summary.sentences]  # doctest: +SKIP
 
-    Exactly one budget may be given (``words=100`` when none is). ``redundancy`` is the
-    cosine similarity at which a sentence counts as a near-duplicate of a chosen one
-    (None turns the check off); ``order`` is "source" or "score".
+    - Exactly one budget may be given (``words=100`` when none is).
+    - Boilerplate (captions, credits, stubs, teasers, web notices) is dropped before scoring
+      unless ``keep_boilerplate``.
+    - Sentences whose tf-idf cosine reaches ``duplicates`` (or that nearly contain one
+      another) form one group, shown once and credited to all its sources (None: no merging).
+    - A group carried by ``k`` documents has its score multiplied by
+      ``1 + corroboration * (k - 1)``.
+    - ``redundancy`` is the cosine at which a sentence counts as repeating one already
+      chosen (None turns the check off).
+    - ``order="source"`` follows the story (earliest relative position across sources,
+      then source order); ``order="score"`` puts the best first.
+    - ``headline``: the best source title as the headline, when any source has one.
     """
     budget = make_budget(sentences, words, chars, ratio)
+    if order not in ORDERS:
+        raise SummarizeError(f"unknown order {order!r}; available: {', '.join(ORDERS)}")
     documents = as_documents(inputs, language)
     pool = [s for d in documents for s in d.sentences]
     if not pool:
         raise SummarizeError("nothing to summarize: the input has no sentences")
-    if isinstance(scorer, str):
-        name = scorer
-        model = scorers.create(scorer, **dict(scorer_params or {}))
-    else:
-        name = getattr(scorer, "name", type(scorer).__name__.lower())
-        model = scorer
-    raw = np.asarray(model.scores(pool), dtype=np.float64)
-    if raw.shape != (len(pool),) or not np.all(np.isfinite(raw)):
+    name, model = _scorer(scorer, scorer_params)
+
+    notes: list[str] = []
+    dropped = {} if keep_boilerplate else boilerplate(documents)
+    if len(dropped) == len(pool):
+        dropped = {}
+        notes.append("every sentence looked like boilerplate, so none was dropped")
+    kept = [s for s in pool if s.ref not in dropped]
+
+    raw = np.asarray(model.scores(kept), dtype=np.float64)
+    if raw.shape != (len(kept),) or not np.all(np.isfinite(raw)):
         raise SummarizeError(f"scorer {name!r} did not return one finite score per sentence")
     scores = _scaled(raw)
-    eligible = _prose(pool)
+    rows = tfidf(kept)
+    groups = _groups(kept, rows, duplicates)
+    heads = [members[representative([kept[m] for m in members])] for members in groups]
+    boosts = np.array([1.0 + corroboration * (len({kept[m].doc for m in g}) - 1) for g in groups])
+    group_scores = _scaled(np.array([scores[g].max() for g in groups]) * boosts)
+
     chosen = select(
-        pool, scores, budget, tfidf(pool), redundancy=redundancy, order=order, eligible=eligible
+        [kept[h] for h in heads],
+        group_scores,
+        resolve(budget, pool),
+        rows[heads],
+        redundancy=redundancy,
+        order="score",
     )
+    picked_groups = list(chosen.indices)
+    if order == "source":
+        story = _story_positions(documents, kept)
+        picked_groups.sort(key=lambda g: (min(story[m] for m in groups[g]), heads[g]))
     picked = []
-    for i in chosen.indices:
-        text = chosen.truncated if chosen.truncated is not None else pool[i].text
-        picked.append(SummarySentence(text=text, score=float(scores[i]), sources=(pool[i].ref,)))
+    for g in picked_groups:
+        head = kept[heads[g]]
+        text = chosen.truncated if chosen.truncated is not None else head.text
+        refs = tuple(kept[m].ref for m in sorted(groups[g]))
+        picked.append(SummarySentence(text=text, score=float(group_scores[g]), sources=refs))
+
     return Summary(
         sentences=tuple(picked),
         scorer=name,
         budget=budget,
         documents=documents,
-        candidates=tuple(zip(pool, (float(x) for x in scores), strict=True)),
-        notes=chosen.notes,
+        headline=_best_title(documents, kept) if headline else None,
+        candidates=_candidates(pool, kept, scores, dropped, groups, heads, set(picked_groups)),
+        notes=tuple(notes) + chosen.notes,
     )
+
+
+def _scorer(scorer: str | Scorer, params: Mapping[str, object] | None) -> tuple[str, Scorer]:
+    if isinstance(scorer, str):
+        return scorer, scorers.create(scorer, **dict(params or {}))
+    return getattr(scorer, "name", type(scorer).__name__.lower()), scorer
 
 
 def _scaled(scores: np.ndarray) -> np.ndarray:
@@ -117,7 +180,75 @@ def _scaled(scores: np.ndarray) -> np.ndarray:
     return scores / top if top > 0 else scores
 
 
-def _prose(pool: list[Sentence]) -> np.ndarray:
-    """Running-prose sentences may be chosen; standalone lines only when there is nothing else."""
-    mask = np.array([not s.standalone for s in pool])
-    return mask if mask.any() else np.ones(len(pool), dtype=bool)
+def _groups(kept: list[Sentence], rows: sp.csr_matrix, threshold: float | None) -> list[list[int]]:
+    """Positions in ``kept`` grouped by near-duplication (each sentence alone when off)."""
+    if threshold is None:
+        return [[i] for i in range(len(kept))]
+    labels = duplicate_groups(kept, rows, threshold)
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(int(label), []).append(i)
+    return sorted(members.values())
+
+
+def _story_positions(documents: tuple[Document, ...], kept: list[Sentence]) -> list[float]:
+    """Each kept sentence's place in its document's story, from 0 (first) to below 1."""
+    totals: dict[str, int] = {}
+    for sentence in kept:
+        totals[sentence.doc] = totals.get(sentence.doc, 0) + 1
+    seen: dict[str, int] = {}
+    positions = []
+    for sentence in kept:
+        rank = seen.get(sentence.doc, 0)
+        seen[sentence.doc] = rank + 1
+        positions.append(rank / totals[sentence.doc])
+    return positions
+
+
+def _best_title(documents: tuple[Document, ...], kept: list[Sentence]) -> str | None:
+    """The source title whose terms are most common in the kept sentences (first on ties)."""
+    frequency: dict[str, int] = {}
+    for sentence in kept:
+        for term in set(sentence.terms):
+            frequency[term] = frequency.get(term, 0) + 1
+    best, best_score = None, -1.0
+    for document in documents:
+        if not document.title:
+            continue
+        terms = analyzer(document.language).terms(tokenize(document.title))
+        score = sum(frequency.get(t, 0) for t in terms) / max(len(terms), 1)
+        if score > best_score:
+            best, best_score = document.title, score
+    return best
+
+
+def _candidates(
+    pool: list[Sentence],
+    kept: list[Sentence],
+    scores: np.ndarray,
+    dropped: dict[SentenceRef, str],
+    groups: list[list[int]],
+    heads: list[int],
+    picked: set[int],
+) -> tuple[Candidate, ...]:
+    """What became of every input sentence, in input order."""
+    fate: dict[SentenceRef, Candidate] = {}
+    for g, members in enumerate(groups):
+        head = kept[heads[g]]
+        for m in members:
+            sentence = kept[m]
+            if m == heads[g]:
+                fate[sentence.ref] = Candidate(
+                    sentence, float(scores[m]), CHOSEN if g in picked else KEPT
+                )
+            else:
+                fate[sentence.ref] = Candidate(
+                    sentence,
+                    float(scores[m]),
+                    MERGED,
+                    f"same as {head.doc}#{head.index}",
+                    same_as=head.ref,
+                )
+    return tuple(
+        fate.get(s.ref) or Candidate(s, 0.0, DROPPED, dropped.get(s.ref, "")) for s in pool
+    )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from summarize.errors import SummarizeError
-from summarize.inputs import read_documents
+from summarize.inputs import read_documents, read_inputs
+from summarize.model import Budget
 
 GOOD = (
     "The harbour opened a new ferry line on Tuesday. "
@@ -232,3 +234,124 @@ def test_bad_language(tmp_path: Path) -> None:
     path = write(tmp_path / "ferry.txt", GOOD)
     with pytest.raises(SummarizeError, match="unsupported language"):
         read_documents([str(path)], language="klingon")
+
+
+# -- how inputs are grouped into digests ---------------------------------------------------------
+
+
+def test_files_make_one_unnamed_set(tmp_path: Path) -> None:
+    ferry = write(tmp_path / "ferry.txt", GOOD)
+    bakery = write(tmp_path / "bakery.txt", OTHER)
+    [one], warnings = read_inputs([str(ferry), str(bakery)])
+    assert warnings == ()
+    assert one.id is None
+    assert one.budget is None
+    assert [d.id for d in one.documents] == ["ferry.txt", "bakery.txt"]
+
+
+def test_one_folder_or_a_mix_makes_one_set(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write(folder / "a.txt", GOOD)
+    other = write(tmp_path / "other" / "b.txt", OTHER)
+    [alone], _ = read_inputs([str(folder)])
+    assert alone.id is None
+    [mixed], _ = read_inputs([str(folder), str(other)])
+    assert mixed.id is None
+    assert [d.id for d in mixed.documents] == ["a.txt", "b.txt"]
+    [with_stdin], _ = read_inputs([str(folder), "-"], stdin=io.BytesIO(OTHER.encode()))
+    assert [d.id for d in with_stdin.documents] == ["a.txt", "stdin"]
+
+
+def test_several_folders_make_one_set_each(tmp_path: Path) -> None:
+    write(tmp_path / "ferry" / "one.txt", GOOD)
+    write(tmp_path / "ferry" / "two.txt", OTHER)
+    write(tmp_path / "bakery" / "one.txt", OTHER)
+    sets, warnings = read_inputs([str(tmp_path / "ferry"), str(tmp_path / "bakery") + "/"])
+    assert warnings == ()
+    assert [s.id for s in sets] == ["ferry", "bakery"]
+    assert [[d.id for d in s.documents] for s in sets] == [["one.txt", "two.txt"], ["one.txt"]]
+    assert sets[0].origin == str(tmp_path / "ferry")
+
+
+def test_folders_sharing_a_name_are_told_apart_by_path(tmp_path: Path) -> None:
+    first = tmp_path / "monday" / "news"
+    second = tmp_path / "tuesday" / "news"
+    write(first / "a.txt", GOOD)
+    write(second / "a.txt", OTHER)
+    sets, _ = read_inputs([str(first), str(second)])
+    assert [s.id for s in sets] == [str(first), str(second)]
+
+
+def test_a_folder_given_twice_is_read_once(tmp_path: Path) -> None:
+    write(tmp_path / "ferry" / "one.txt", GOOD)
+    write(tmp_path / "bakery" / "one.txt", OTHER)
+    ferry = str(tmp_path / "ferry")
+    sets, warnings = read_inputs([ferry, str(tmp_path / "bakery"), ferry])
+    assert [s.id for s in sets] == ["ferry", "bakery"]
+    assert warnings == (f"{ferry}: given more than once; read only once",)
+
+
+def test_a_bad_file_in_one_of_several_folders_warns(tmp_path: Path) -> None:
+    write(tmp_path / "ferry" / "one.txt", GOOD)
+    write(tmp_path / "bakery" / "one.txt", OTHER)
+    blank = write(tmp_path / "bakery" / "blank.txt", "\n")
+    sets, warnings = read_inputs([str(tmp_path / "ferry"), str(tmp_path / "bakery")])
+    assert len(sets) == 2
+    assert warnings == (f"{blank}: skipped, file is empty",)
+
+
+def cluster_line(cluster_id: str, budget: dict[str, float] | None = None) -> str:
+    record = {
+        "id": cluster_id,
+        "documents": [{"id": "x", "title": "Ferry news", "text": GOOD}, {"text": OTHER}],
+        "summaries": [],
+        "headlines": [],
+        "budget": budget,
+    }
+    return json.dumps(record) + "\n"
+
+
+def test_jsonl_makes_one_set_per_cluster(tmp_path: Path) -> None:
+    path = write(tmp_path / "set.jsonl", cluster_line("c1", {"bytes": 300}) + cluster_line("c2"))
+    sets, warnings = read_inputs([str(path)])
+    assert warnings == ()
+    assert [s.id for s in sets] == ["c1", "c2"]
+    assert sets[0].budget == Budget(chars=300)
+    assert sets[1].budget is None
+    assert [d.id for d in sets[0].documents] == ["x", "1"]
+    assert sets[0].documents[0].title == "Ferry news"
+    assert str(path) in sets[0].origin and "c1" in sets[0].origin
+
+
+def test_jsonl_files_cannot_be_mixed_with_other_inputs(tmp_path: Path) -> None:
+    path = write(tmp_path / "set.jsonl", cluster_line("c1"))
+    other = write(tmp_path / "ferry.txt", GOOD)
+    with pytest.raises(SummarizeError, match="cannot be mixed"):
+        read_inputs([str(path), str(other)])
+    two = write(tmp_path / "more.jsonl", cluster_line("c2"))
+    sets, _ = read_inputs([str(path), str(two)])
+    assert [s.id for s in sets] == ["c1", "c2"]
+
+
+def test_jsonl_errors_name_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.jsonl", cluster_line("c1") + "[1, 2]\n")
+    with pytest.raises(SummarizeError) as caught:
+        read_inputs([str(path)])
+    assert str(caught.value).startswith(f"{path}, line 2: ")
+    missing = tmp_path / "none.jsonl"
+    with pytest.raises(SummarizeError) as caught:
+        read_inputs([str(missing)])
+    assert str(caught.value) == f"{missing}: no such file or directory"
+
+
+def test_a_folder_named_like_jsonl_is_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "odd.jsonl"
+    write(folder / "a.txt", GOOD)
+    [one], _ = read_inputs([str(folder)])
+    assert one.id is None
+    assert [d.id for d in one.documents] == ["a.txt"]
+
+
+def test_read_inputs_without_paths() -> None:
+    with pytest.raises(SummarizeError, match="no input given"):
+        read_inputs([])

@@ -68,7 +68,10 @@ def test_as_dict_is_the_json_schema() -> None:
     assert set(data) >= {"headline", "sentences", "scorer", "budget"}
     assert data["budget"] == {"words": 60}
     first = data["sentences"][0]
-    assert set(first) == {"text", "score", "sources"}
+    assert set(first) == {"text", "score", "corroboration", "sources"}
+    assert [source["id"] for source in data["sources"]] == sorted(
+        p.name for p in SAMPLE.glob("*.txt")
+    )
     assert set(first["sources"][0]) == {"document", "index"}
 
 
@@ -83,7 +86,7 @@ def test_scorer_parameters_pass_through() -> None:
     continuous = summarize(
         sample_documents(), scorer="lexrank", sentences=3, scorer_params={"threshold": None}
     )
-    assert [c[1] for c in plain.candidates] != [c[1] for c in continuous.candidates]
+    assert [c.score for c in plain.candidates] != [c.score for c in continuous.candidates]
     with pytest.raises(SummarizeError, match="bad parameters"):
         summarize(sample_documents(), scorer="lexrank", scorer_params={"nonsense": 1})
 
