@@ -35,7 +35,7 @@ from .scorers import Scorer, scorers
 from .select import ORDERS, resolve, select
 from .text import analyzer, tokenize
 
-DEFAULT_SCORER = "textrank"
+DEFAULT_SCORER = "lexrank-lead"
 DEFAULT_WORDS = 100
 DEFAULT_REDUNDANCY = 0.5
 DEFAULT_DUPLICATES = 0.7

@@ -8,15 +8,17 @@ workshop Text Summarization Branches Out, 2004), and the behaviour of Lin's Perl
   (punctuation, hyphens, accented letters) separates tokens. No stop words are removed.
 * **Stemming** (``stem=True``, the script's ``-m``) applies to tokens longer than three
   characters, with the Porter stemmer the script embeds: Martin Porter's own version of
-  the algorithm plus Lin's change to step 4, where after the usual suffixes ``-ment`` and
-  ``-ent`` and then ``-ion`` are tried again (so "statement" becomes "statem" and
+  the algorithm plus Lin's change to step 4, where ``-ment``, then ``-ent`` or ``-ion``,
+  are tried again after the other step-4 suffixes (so "statement" becomes "statem" and
   "congressional" becomes "congress"). We take NLTK's ``PorterStemmer`` in
   ``MARTIN_EXTENSIONS`` mode, which implements Porter's version, and override its step 4
   with Lin's. (NLTK's default mode, which the ``rouge-score`` package uses, adds NLTK's own
   changes, for example "says" -> "say" where the script gives "sai". On the words of the
   development news sets, NLTK's default mode stems about 3.5% of the tokens differently
   from a line-by-line transliteration of the script's stemmer, plain ``MARTIN_EXTENSIONS``
-  0.4%, and this stemmer none.) Stems are cached in a dictionary.
+  0.4%, and this stemmer none.) The override uses NLTK's private ``_step4`` and
+  ``_measure``; ``tests/test_rouge.py`` checks words that only Lin's variant stems the
+  script's way, so a change in NLTK shows up there. Stems are cached in a dictionary.
 * **Length limits** are applied to the system summary and to every reference before
   tokenizing, as the script's options do: ``words=N`` (``-l N``) keeps the first N
   whitespace-separated words, ``bytes_=N`` (``-b N``) the first N bytes of UTF-8 text.
@@ -40,6 +42,9 @@ Where we depart from the script:
   at line breaks *and* after ``.``, ``!`` or ``?`` (optionally followed by closing quotes
   or brackets) before whitespace, so a summary joined with spaces is still split. The
   split is a heuristic ("U.S. officials" splits), which only matters for ROUGE-L;
+* for ROUGE-L the script's ``-b`` cut never advances its byte count (it keeps every line
+  shorter than the limit up to the first longer one, which it cuts); we cut ROUGE-L's
+  input exactly as ROUGE-N's;
 * scores are exact floats (the script rounds R and P to five decimals before F1), and an
   empty system summary or no usable reference gives zeros rather than an error;
 * the script counts a line's leading whitespace as one extra "word" under ``-l`` (a quirk

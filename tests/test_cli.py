@@ -94,7 +94,7 @@ def test_json_format_respects_the_default_budget(capsys: pytest.CaptureFixture[s
     assert code == 0
     data = json.loads(out)
     assert data["budget"] == {"words": 100}
-    assert data["scorer"] == "textrank"
+    assert data["scorer"] == "lexrank-lead"
     assert sum(len(s["text"].split()) for s in data["sentences"]) <= 100
     documents = {src["document"] for s in data["sentences"] for src in s["sources"]}
     assert documents <= CORPUS_IDS
@@ -144,7 +144,7 @@ def test_rich_format(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(CORPUS), "--format", "rich", "--sentences", "2")
     assert code == 0
     assert out.startswith("╭─ Vladimir Putin considers withdrawing Russian troops from Syria ─")
-    assert "textrank · 2 sentences · 2 sources" in out
+    assert "lexrank-lead · 2 sentences · 2 sources" in out
     assert "[1][2]" in out
     assert "putin-considers-withdrawing-troops.txt" in out
     assert "What became" not in out

@@ -1,6 +1,6 @@
 """Sentence scorers: the interface, the registry and the built-in scorers."""
 
-from . import lead, lexrank, lsa, sumy_adapter, textrank  # noqa: F401  (registers them)
+from . import lead, lexrank, lexrank_lead, lsa, sumy_adapter, textrank  # noqa: F401
 from .base import Scorer, scorers
 
 __all__ = ["Scorer", "scorers"]

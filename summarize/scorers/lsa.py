@@ -3,7 +3,8 @@
 The sentence-by-term tf-idf matrix is factored as ``U S V^T``; a sentence scores
 ``sqrt(sum_k s_k^2 u_ik^2)`` over the topics whose singular value is at least
 ``min_ratio`` times the largest (at most ``max_topics``), so sentences strong in the main
-topics win. Large inputs use a truncated sparse SVD.
+topics win. Up to a few thousand sentences the factors come from the eigenvectors of the
+sentence Gram matrix; larger inputs use a truncated sparse SVD.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..features import tfidf
 from ..model import Sentence
 from .base import scorers
 
-_DENSE_LIMIT = 400
+_GRAM_LIMIT = 1500
 
 
 @scorers.register("lsa")
@@ -35,14 +36,19 @@ class LSA:
         if n == 0 or rows.nnz == 0:
             return np.zeros(n)
         k = min(self.max_topics, n, m)
-        if min(n, m) <= _DENSE_LIMIT or k >= min(n, m) - 1:
-            u, s, _ = np.linalg.svd(rows.toarray(), full_matrices=False)
-            u, s = u[:, :k], s[:k]
+        if n <= _GRAM_LIMIT:
+            # The left singular vectors of X are the eigenvectors of the small n-by-n Gram
+            # matrix X X^T, and the singular values the roots of its eigenvalues.
+            values, vectors = np.linalg.eigh((rows @ rows.T).toarray())
+            order = np.argsort(values)[::-1][:k]
+            u, s = vectors[:, order], np.sqrt(np.clip(values[order], 0.0, None))
         else:
             v0 = np.full(min(n, m), 1.0 / np.sqrt(min(n, m)))
-            u, s, _ = svds(rows, k=k, v0=v0, solver="arpack")
+            u, s, _ = svds(rows, k=min(k, min(n, m) - 1), v0=v0, solver="arpack")
             order = np.argsort(s)[::-1]
             u, s = u[:, order], s[order]
+        if s[0] <= 0:
+            return np.zeros(n)
         keep = s >= self.min_ratio * s[0]
         weighted = u[:, keep] * s[keep]
         return np.sqrt((weighted**2).sum(axis=1))
