@@ -14,6 +14,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from importlib import import_module
 from typing import NoReturn
 
 from rich.console import Console
@@ -21,7 +22,7 @@ from rich.console import Console
 from . import __version__
 from .errors import SummarizeError
 from .inputs import DocumentSet, read_inputs
-from .model import Summary
+from .model import Budget, Summary
 from .pipeline import (
     DEFAULT_CORROBORATION,
     DEFAULT_DUPLICATES,
@@ -39,10 +40,14 @@ PROG = "summarize"
 DEBUG_ENV = "SUMMARIZE_DEBUG"
 BUDGET_OPTIONS = ("sentences", "words", "chars", "ratio")
 
-# Subcommands by name (for later: "headline", "eval", "batch"); each takes the remaining
-# arguments and returns an exit status. Errors they raise are reported like the default
-# command's.
-SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {}
+# Subcommands by name -> the module (under summarize.commands) whose ``run(argv) -> int``
+# takes the remaining arguments and returns an exit status; imported only when used. Errors
+# they raise are reported like the default command's.
+SUBCOMMANDS: dict[str, str] = {
+    "headline": "headline",
+    "eval": "evaluate",
+    "batch": "batch",
+}
 
 
 class UsageError(SummarizeError):
@@ -70,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             if args and args[0] in SUBCOMMANDS:
-                return SUBCOMMANDS[args[0]](args[1:])
+                module = import_module(f"summarize.commands.{SUBCOMMANDS[args[0]]}")
+                return int(module.run(args[1:]))
             return run_summarize(args)
         finally:
             sys.stdout.flush()
@@ -125,6 +131,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="a text file, a folder (its files, not sub-folders), a .jsonl file of clusters, "
         "or - for standard input",
     )
+    add_summary_options(parser)
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: rich on a terminal, text otherwise)",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="also show what became of every sentence: its score, and whether it was chosen, "
+        "kept, merged as a duplicate or dropped as boilerplate, and why",
+    )
+    parser.add_argument(
+        "--list-scorers", action="store_true", help="print the available scorers and exit"
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="show the version"
+    )
+    return parser
+
+
+def add_summary_options(parser: argparse.ArgumentParser) -> None:
+    """The options every command that makes digests shares: scorer, budget, order,
+    redundancy, cleaning, merging, corroboration, headline and language. Read them back
+    with :func:`summary_options`."""
     parser.add_argument(
         "--scorer",
         default=DEFAULT_SCORER,
@@ -211,24 +242,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LANG",
         help="language of the inputs, for stop words and stemming (default: english)",
     )
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        help="output format (default: rich on a terminal, text otherwise)",
-    )
-    parser.add_argument(
-        "--explain",
-        action="store_true",
-        help="also show what became of every sentence: its score, and whether it was chosen, "
-        "kept, merged as a duplicate or dropped as boilerplate, and why",
-    )
-    parser.add_argument(
-        "--list-scorers", action="store_true", help="print the available scorers and exit"
-    )
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__}", help="show the version"
-    )
-    return parser
+
+
+def summary_options(options: argparse.Namespace, budget: Budget | None = None) -> dict[str, object]:
+    """Keyword arguments for :func:`summarize.summarize` from parsed summary options; the
+    ``budget`` (a cluster's own) applies when no budget option was given."""
+    limits = {name: getattr(options, name) for name in BUDGET_OPTIONS}
+    if all(value is None for value in limits.values()) and budget is not None:
+        limits.update(budget.as_dict())
+    return {
+        "scorer": options.scorer,
+        **limits,
+        "order": options.order,
+        "redundancy": options.redundancy,
+        "duplicates": options.duplicates,
+        "corroboration": options.corroboration,
+        "keep_boilerplate": options.keep_boilerplate,
+        "headline": options.headline,
+        "language": check_language(options.language),
+    }
 
 
 def run_summarize(argv: list[str]) -> int:
@@ -266,25 +298,8 @@ def run_summarize(argv: list[str]) -> int:
 
 def _digest(documents: DocumentSet, options: argparse.Namespace, language: str) -> Summary:
     """One digest of a set of documents, with the options' budget or else the set's own."""
-    limits = {name: getattr(options, name) for name in BUDGET_OPTIONS}
-    if all(value is None for value in limits.values()) and documents.budget is not None:
-        limits.update(documents.budget.as_dict())
     try:
-        return summarize(
-            documents.documents,
-            options.scorer,
-            sentences=limits["sentences"],
-            words=limits["words"],
-            chars=limits["chars"],
-            ratio=limits["ratio"],
-            order=options.order,
-            redundancy=options.redundancy,
-            duplicates=options.duplicates,
-            corroboration=options.corroboration,
-            keep_boilerplate=options.keep_boilerplate,
-            headline=options.headline,
-            language=language,
-        )
+        return summarize(documents.documents, **summary_options(options, documents.budget))
     except SummarizeError as exc:
         if documents.id is None:
             raise

@@ -1,0 +1,1 @@
+"""Subcommands of the ``summarize`` command line, one module each, loaded when used."""
