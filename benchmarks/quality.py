@@ -11,8 +11,10 @@ budget (``-m -l N`` for a words budget, ``-b N`` for a bytes budget), references
 (``-f A``). The figures are means over clusters of the per-cluster recall and F1, as
 percentages.
 
-Every scorer runs inside the digest pipeline (cleaning, merging, corroboration, redundancy
-check). The baselines also run *plain*, the way their own tools run them: ``plain:lead``
+``scorer@selector`` names a scorer with a selector other than the default greedy one (for
+example ``lexrank-lead@ilp``). Every scorer runs inside the digest pipeline (cleaning,
+merging, corroboration, redundancy check). The baselines also run *plain*, the way their
+own tools run them: ``plain:lead``
 (first sentence of each article in turn, then the second ...) and ``plain:sumy-lexrank`` /
 ``plain:sumy-textrank`` (sumy's summarizers through our ``sumy-*`` adapters, with no
 cleaning, merging, corroboration or redundancy check). A scorer that
@@ -69,6 +71,8 @@ PLAIN_OPTIONS = {
 # the second ...) and sumy's LexRank as sumy runs it, plus both inside our digest pipeline
 BASELINES = ("plain:lead", "plain:sumy-lexrank", "lead", "sumy-lexrank")
 PLAIN_BASELINES = ("plain:lead", "plain:sumy-lexrank", "plain:sumy-textrank")
+SELECTOR_MARK = "@"  # "lexrank-lead@ilp": a scorer with a selector other than the default
+SELECTOR_VARIANTS = ("lexrank-lead@ilp", "lexrank-lead@submodular", "lead@ilp", "centroid@ilp")
 METRICS = ("R1 R", "R1 F", "R2 R", "R2 F")
 
 
@@ -138,11 +142,13 @@ def evaluate_cluster(task: Task) -> list[Outcome]:
     outcomes = []
     for name in task.scorers:
         options: dict[str, object] = dict(keywords)
-        scorer = name.removeprefix(PLAIN)
+        scorer, _, selector = name.removeprefix(PLAIN).partition(SELECTOR_MARK)
         if name.startswith(PLAIN):
             options.update(PLAIN_OPTIONS)
         if name != DEFAULT:
             options["scorer"] = scorer
+        if selector:
+            options["selector"] = selector
         if scorer.startswith("sumy-") and task.sumy_max_sentences is not None:
             options["scorer_params"] = {"max_sentences": task.sumy_max_sentences}
         started = time.perf_counter()
@@ -368,9 +374,14 @@ def scorer_names(text: str) -> tuple[str, ...]:
     """``all`` -> the default, then every registered scorer; else the names given."""
     available = scorers.names()
     if text.strip() == "all":
-        return (DEFAULT, *PLAIN_BASELINES, *available)
+        usable = [n for n in available if not getattr(scorers.get(n), "needs_references", False)]
+        return (DEFAULT, *PLAIN_BASELINES, *usable, *SELECTOR_VARIANTS)
     names = tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip()))
-    unknown = [n for n in names if n != DEFAULT and n.removeprefix(PLAIN) not in available]
+    unknown = [
+        n
+        for n in names
+        if n != DEFAULT and n.removeprefix(PLAIN).partition(SELECTOR_MARK)[0] not in available
+    ]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
             f"unknown scorer(s) {', '.join(unknown) or '(none given)'}; "

@@ -6,6 +6,7 @@
 
 from .documents import build_document
 from .errors import SummarizeError
+from .headline import Headline, headline
 from .model import Budget, Document, Sentence, SentenceRef, Summary, SummarySentence
 from .pipeline import summarize
 from .scorers import Scorer, scorers
@@ -13,6 +14,7 @@ from .scorers import Scorer, scorers
 __all__ = [
     "Budget",
     "Document",
+    "Headline",
     "Scorer",
     "Sentence",
     "SentenceRef",
@@ -20,6 +22,7 @@ __all__ = [
     "Summary",
     "SummarySentence",
     "build_document",
+    "headline",
     "scorers",
     "summarize",
 ]

@@ -21,19 +21,25 @@ from rich.console import Console
 
 from . import __version__
 from .errors import SummarizeError
-from .inputs import DocumentSet, read_inputs
+from .formats import FORMATS as INPUT_FORMATS
+from .inputs import DEFAULT_MAX_CHARS, DocumentSet, read_inputs
 from .model import Budget, Summary
 from .pipeline import (
+    AUTO,
     DEFAULT_CORROBORATION,
     DEFAULT_DUPLICATES,
     DEFAULT_REDUNDANCY,
     DEFAULT_SCORER,
+    DEFAULT_SELECTOR,
     DEFAULT_WORDS,
+    MULTI_DOCUMENT_SCORER,
+    SINGLE_DOCUMENT_SCORER,
     summarize,
 )
 from .render import FORMATS, render, render_digests
 from .scorers import scorers
 from .select import ORDERS
+from .selectors import selectors
 from .text import check_language
 
 PROG = "summarize"
@@ -119,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  summarize monday/ tuesday/ --format json\n"
             "  summarize clusters.jsonl --format text\n"
             "  cat article.txt | summarize - --scorer lexrank --words 60\n"
+            "  summarize https://example.org/news/story.html notes.md\n"
             "\n"
             f"Set {DEBUG_ENV}=1 to see a traceback on internal errors."
         ),
@@ -128,10 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="a text file, a folder (its files, not sub-folders), a .jsonl file of clusters, "
+        help="a text, Markdown or HTML file, an http(s):// URL, a folder (its files, not "
+        "sub-folders), a .jsonl file of clusters, "
         "or - for standard input",
     )
     add_summary_options(parser)
+    add_input_options(parser)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -160,7 +169,8 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
         "--scorer",
         default=DEFAULT_SCORER,
         metavar="NAME",
-        help=f"how sentences are scored (default: {DEFAULT_SCORER}; see --list-scorers)",
+        help=f"how sentences are scored (default: {AUTO}: {SINGLE_DOCUMENT_SCORER} for one "
+        f"document, {MULTI_DOCUMENT_SCORER} for several; see --list-scorers)",
     )
     budget = parser.add_argument_group(
         "length of the summary",
@@ -177,6 +187,14 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
         type=_fraction("ratio"),
         metavar="R",
         help="at most this fraction of the input's words, in (0, 1]",
+    )
+    parser.add_argument(
+        "--selector",
+        default=DEFAULT_SELECTOR,
+        metavar="NAME",
+        help="how sentences are chosen within the budget: greedy (best score first, "
+        "skipping repeats), submodular (coverage with diversity) or ilp (concept coverage) "
+        f"(default: {DEFAULT_SELECTOR})",
     )
     parser.add_argument(
         "--order",
@@ -252,6 +270,7 @@ def summary_options(options: argparse.Namespace, budget: Budget | None = None) -
         limits.update(budget.as_dict())
     return {
         "scorer": options.scorer,
+        "selector": options.selector,
         **limits,
         "order": options.order,
         "redundancy": options.redundancy,
@@ -261,6 +280,32 @@ def summary_options(options: argparse.Namespace, budget: Budget | None = None) -
         "headline": options.headline,
         "language": check_language(options.language),
     }
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """How inputs are read: their format and the size limit. Read them back with
+    :func:`input_options`."""
+    group = parser.add_argument_group("inputs")
+    group.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="read every input as this format (default: auto, from the web server's media "
+        "type, the file extension and the content)",
+    )
+    group.add_argument(
+        "--max-chars",
+        type=_positive_int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse an input longer than N characters (default: {DEFAULT_MAX_CHARS})",
+    )
+
+
+def input_options(options: argparse.Namespace) -> dict[str, object]:
+    """Keyword arguments for :func:`summarize.inputs.read_inputs` and ``read_documents``
+    from parsed input options."""
+    return {"input_format": options.input_format, "max_chars": options.max_chars}
 
 
 def run_summarize(argv: list[str]) -> int:
@@ -274,10 +319,12 @@ def run_summarize(argv: list[str]) -> int:
     if not options.paths:
         raise UsageError("no input given; name a file, a folder, or - for standard input")
     # Check the cheap options before reading anything.
-    scorers.get(options.scorer)
+    if options.scorer != AUTO:
+        scorers.get(options.scorer)
+    selectors.get(options.selector)
     language = check_language(options.language)
 
-    sets, warnings = read_inputs(options.paths, language=language)
+    sets, warnings = read_inputs(options.paths, language=language, **input_options(options))
     for warning in warnings:
         _warn(warning)
     # Every digest is made before any is shown, so a problem leaves no partial output.

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from .model import Document, Sentence
 from .segment import segment, split_title
 from .text import analyzer, check_language, tokenize
+
+# A Python string can hold halves of surrogate pairs, which no UTF-8 text can: they would
+# break byte counts (``--chars``) and output, so they become U+FFFD like any undecodable byte.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def build_document(
@@ -22,6 +28,10 @@ def build_document(
     headline becomes the title and is not one of the sentences.
     """
     language = check_language(language)
+    if not text.isascii():
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+    if title is not None and not title.isascii():
+        title = _LONE_SURROGATE.sub("\ufffd", title)
     body = text
     if title is None and detect_title:
         title, body = split_title(text)

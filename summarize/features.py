@@ -78,10 +78,12 @@ def thresholded_similarity(
     parts = []
     for start in range(0, n, block):
         stop = min(start + block, n)
-        sims = (unit_rows[start:stop] @ transposed).toarray()
-        sims[np.arange(stop - start), np.arange(start, stop)] = 0.0
-        sims[sims < threshold] = 0.0
-        parts.append(sp.csr_matrix(sims))
+        sims = sp.csr_matrix(unit_rows[start:stop] @ transposed)
+        row_of_entry = start + np.repeat(np.arange(stop - start), np.diff(sims.indptr))
+        # weak links go, and so does each sentence's link to itself
+        sims.data[(sims.data < threshold) | (sims.indices == row_of_entry)] = 0.0
+        sims.eliminate_zeros()
+        parts.append(sims)
     if not parts:
         return sp.csr_matrix((0, 0))
     return sp.csr_matrix(sp.vstack(parts))

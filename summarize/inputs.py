@@ -1,9 +1,14 @@
-"""Reading the user's inputs (files, folders, standard input) into :class:`Document` values.
+"""Reading the user's inputs (files, folders, URLs, standard input) into :class:`Document` values.
 
-:func:`read_inputs` decides how the inputs are grouped into digests: files, one folder, or
-any mix of them make one set of documents digested together; two or more folders make one
+:func:`read_inputs` decides how the inputs are grouped into digests: files, URLs, one folder,
+or any mix of them make one set of documents digested together; two or more folders make one
 set per folder; ``.jsonl`` files hold one cluster per line (the evaluation format of
 :mod:`summarize.evalsets`), each its own set. :func:`read_documents` reads the first kind.
+
+Each input is read as bytes (at most what ``max_chars`` characters could take, so a huge file
+is refused without being read into memory), decoded (:mod:`summarize.decoding`), and turned
+from its format — plain text, Markdown or HTML, detected or chosen — into text to segment
+(:mod:`summarize.formats`); URLs are fetched first (:mod:`summarize.fetch`).
 
 Every problem with an input becomes a one-line :class:`SummarizeError` naming the input, or,
 for a file inside a folder, a warning saying the file was skipped so one bad file does not
@@ -12,17 +17,19 @@ stop the rest. Nothing here prints.
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
+from .decoding import NotText, decode
 from .documents import build_document
 from .errors import SummarizeError
 from .evalsets import read_clusters
+from .fetch import FetchError, TooLarge, fetch, is_url
+from .formats import AUTO, FORMATS, JSONL, FormatError, detect_format, extract
 from .model import Budget, Document
 from .text import check_language
 
@@ -30,18 +37,12 @@ STDIN = "-"
 STDIN_ID = "stdin"
 CLUSTERS_SUFFIX = ".jsonl"
 
-# How much of the start of an input is inspected to tell text from binary data.
-SNIFF_BYTES = 8192
-# Control characters (other than ordinary whitespace and escape) above this share of the
-# inspected bytes mark a binary file.
-CONTROL_SHARE = 0.10
-# Replacement characters above this share of the non-space characters after decoding mean
-# the bytes are not text in any useful sense (rather than text with a few stray bytes).
-REPLACED_SHARE = 0.25
+DEFAULT_MAX_CHARS = 10_000_000
+"""The largest input read, in characters (``--max-chars``)."""
 
-_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# Bytes one character can take in any encoding read (UTF-32), and a byte-order mark.
+_BYTES_PER_CHAR = 4
+_BOM_BYTES = 4
 
 
 class _Unusable(Exception):
@@ -49,12 +50,30 @@ class _Unusable(Exception):
 
 
 @dataclass(frozen=True)
-class _Source:
-    """One input's decoded text, before it becomes a document."""
+class _Options:
+    """How every input is read: the chosen format (or ``auto``) and the size limit."""
 
-    name: str  # the file name (the preferred document id)
-    path: str | None  # the path as given, None for stdin
+    input_format: str = AUTO
+    max_chars: int = DEFAULT_MAX_CHARS
+
+    @property
+    def max_bytes(self) -> int:
+        return self.max_chars * _BYTES_PER_CHAR + _BOM_BYTES
+
+    def too_large(self) -> str:
+        return f"larger than --max-chars {self.max_chars} characters"
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One input's text, ready to become a document."""
+
+    name: str  # the file name or URL (the preferred document id)
+    path: str | None  # the path or URL as given, None for stdin
     text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,44 +96,135 @@ def read_inputs(
     *,
     language: str = "english",
     stdin: BinaryIO | None = None,
+    input_format: str = AUTO,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> tuple[tuple[DocumentSet, ...], tuple[str, ...]]:
     """The sets of documents the paths name, each to be digested on its own, and warnings.
 
-    - ``.jsonl`` files: one set per cluster (line), with the cluster's id and budget; they
-      cannot be mixed with other inputs;
+    - ``.jsonl`` files (or any file, with ``input_format="jsonl"``): one set per cluster
+      (line), with the cluster's id and budget; they cannot be mixed with other inputs;
     - two or more paths, every one a folder: one set per folder, named after the folder;
-    - anything else (files, one folder, a mix, ``-``): one set, id None, as
+    - anything else (files, URLs, one folder, a mix, ``-``): one set, id None, as
       :func:`read_documents` reads it.
     """
     language = check_language(language)
+    options = _options(input_format, max_chars)
     if not paths:
         raise SummarizeError("no input given; name a file, a folder, or - for standard input")
-    cluster_files = [p for p in paths if _is_cluster_file(p)]
-    if cluster_files:
-        if len(cluster_files) < len(paths):
-            other = next(p for p in paths if not _is_cluster_file(p))
+    cluster_files = [p for p in paths if _is_cluster_file(p, options)]
+    if cluster_files or options.input_format == JSONL:
+        other = next((p for p in paths if p not in cluster_files), None)
+        if other is not None:
+            if options.input_format == JSONL:
+                raise SummarizeError(f"{other}: --input-format jsonl needs files of clusters")
             raise SummarizeError(
                 f"{other}: cannot be mixed with {cluster_files[0]}; "
                 f"give {CLUSTERS_SUFFIX} files of clusters on their own"
             )
-        return _read_cluster_files(cluster_files, language), ()
-    if len(paths) > 1 and all(p != STDIN and os.path.isdir(p) for p in paths):
-        return _read_folders(paths, language)
-    documents, warnings = read_documents(paths, language=language, stdin=stdin)
+        return _read_cluster_files(cluster_files, language, options), ()
+    if len(paths) > 1 and all(_is_folder(p) for p in paths):
+        return _read_folders(paths, language, options)
+    documents, warnings = read_documents(
+        paths, language=language, stdin=stdin, input_format=input_format, max_chars=max_chars
+    )
     return (DocumentSet(None, documents, origin=", ".join(paths)),), warnings
 
 
-def _is_cluster_file(path: str) -> bool:
-    return path.lower().endswith(CLUSTERS_SUFFIX) and not os.path.isdir(path)
+def read_documents(
+    paths: Sequence[str],
+    *,
+    language: str = "english",
+    stdin: BinaryIO | None = None,
+    input_format: str = AUTO,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> tuple[tuple[Document, ...], tuple[str, ...]]:
+    """Read files, folders (their files, not recursively), URLs and ``-`` (stdin) as
+    documents.
+
+    Returns the documents in the order given (a folder's files sorted by name) and one-line
+    warnings. A document's id is its file name (a URL's is the URL), or its path when two
+    inputs share a name; standard input is ``"stdin"``. ``input_format`` is ``auto`` (each
+    input's format detected from its media type, extension and content) or the format of
+    every input; a ``.jsonl`` file read here is plain text. ``max_chars`` refuses any input
+    longer than that many characters.
+    """
+    language = check_language(language)
+    options = _options(input_format, max_chars)
+    if not paths:
+        raise SummarizeError("no input given; name a file, a folder, or - for standard input")
+    warnings: list[str] = []
+    sources: list[_Source] = []
+    seen: set[str] = set()
+    read_stdin = False
+    for path in paths:
+        if path == STDIN:
+            if read_stdin:
+                raise SummarizeError("- (standard input) given more than once")
+            read_stdin = True
+            sources.append(_read_stdin(stdin, options, warnings))
+        elif is_url(path):
+            _add(_read_url(path, options, warnings), sources, seen, warnings)
+        elif os.path.isdir(path):
+            for source in _read_folder(path, options, warnings):
+                _add(source, sources, seen, warnings)
+        else:
+            _add(_read_file(path, options, warnings), sources, seen, warnings)
+    return _documents(sources, language), tuple(warnings)
 
 
-def _read_cluster_files(paths: Sequence[str], language: str) -> tuple[DocumentSet, ...]:
+def _options(input_format: str, max_chars: int) -> _Options:
+    if input_format not in FORMATS:
+        raise SummarizeError(
+            f"unknown input format {input_format!r}; available: {', '.join(FORMATS)}"
+        )
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+        raise SummarizeError(f"max_chars must be a whole number of at least 1, got {max_chars!r}")
+    return _Options(input_format, max_chars)
+
+
+def _is_folder(path: str) -> bool:
+    return path != STDIN and not is_url(path) and os.path.isdir(path)
+
+
+def _is_cluster_file(path: str, options: _Options) -> bool:
+    if path == STDIN or is_url(path) or os.path.isdir(path):
+        return False
+    return options.input_format == JSONL or (
+        options.input_format == AUTO and path.lower().endswith(CLUSTERS_SUFFIX)
+    )
+
+
+def _documents(sources: Sequence[_Source], language: str) -> tuple[Document, ...]:
+    ids = _unique_ids(sources)
+    return tuple(
+        _document(source, doc_id, language) for source, doc_id in zip(sources, ids, strict=True)
+    )
+
+
+def _document(source: _Source, doc_id: str, language: str) -> Document:
+    document = build_document(
+        source.text, doc_id, title=source.title, path=source.path, language=language
+    )
+    if source.author or source.date:
+        document = replace(document, author=source.author, date=source.date)
+    return document
+
+
+def _read_cluster_files(
+    paths: Sequence[str], language: str, options: _Options
+) -> tuple[DocumentSet, ...]:
     sets = []
     for path in paths:
         if not os.path.lexists(path):
             raise SummarizeError(f"{path}: no such file or directory")
         if not os.path.exists(path):
             raise SummarizeError(f"{path}: broken symbolic link")
+        try:
+            size = os.path.getsize(path)
+        except OSError as exc:
+            raise SummarizeError(f"{path}: cannot read: {_reason(exc)}") from None
+        if size > options.max_bytes:
+            raise SummarizeError(f"{path}: {options.too_large()}")
         sets += [
             DocumentSet(
                 cluster.id,
@@ -128,7 +238,7 @@ def _read_cluster_files(paths: Sequence[str], language: str) -> tuple[DocumentSe
 
 
 def _read_folders(
-    folders: Sequence[str], language: str
+    folders: Sequence[str], language: str, options: _Options
 ) -> tuple[tuple[DocumentSet, ...], tuple[str, ...]]:
     """One set per folder, named after it (by its path when two folders share a name)."""
     warnings: list[str] = []
@@ -145,59 +255,17 @@ def _read_folders(
     counts = Counter(names)
     sets = []
     for folder, name in zip(unique, names, strict=True):
-        sources = _read_folder(folder, warnings)
-        ids = _unique_ids(sources)
-        documents = tuple(
-            build_document(source.text, doc_id, path=source.path, language=language)
-            for source, doc_id in zip(sources, ids, strict=True)
-        )
+        documents = _documents(_read_folder(folder, options, warnings), language)
         set_id = os.path.normpath(folder) if counts[name] > 1 else name
         sets.append(DocumentSet(set_id, documents, origin=folder))
     return tuple(sets), tuple(warnings)
 
 
-def read_documents(
-    paths: Sequence[str],
-    *,
-    language: str = "english",
-    stdin: BinaryIO | None = None,
-) -> tuple[tuple[Document, ...], tuple[str, ...]]:
-    """Read files, folders (their files, not recursively) and ``-`` (stdin) as documents.
-
-    Returns the documents in the order given (a folder's files sorted by name) and one-line
-    warnings. A document's id is its file name, or its path when two inputs share a name;
-    standard input is ``"stdin"``.
-    """
-    language = check_language(language)
-    if not paths:
-        raise SummarizeError("no input given; name a file, a folder, or - for standard input")
-    warnings: list[str] = []
-    sources: list[_Source] = []
-    seen: set[str] = set()
-    read_stdin = False
-    for path in paths:
-        if path == STDIN:
-            if read_stdin:
-                raise SummarizeError("- (standard input) given more than once")
-            read_stdin = True
-            sources.append(_read_stdin(stdin, warnings))
-        elif os.path.isdir(path):
-            for source in _read_folder(path, warnings):
-                _add(source, sources, seen, warnings)
-        else:
-            _add(_read_file(path, warnings), sources, seen, warnings)
-    ids = _unique_ids(sources)
-    documents = tuple(
-        build_document(source.text, doc_id, path=source.path, language=language)
-        for source, doc_id in zip(sources, ids, strict=True)
-    )
-    return documents, tuple(warnings)
-
-
 def _add(source: _Source, sources: list[_Source], seen: set[str], warnings: list[str]) -> None:
-    """Append ``source`` unless the same file was already read (named twice, or via a folder)."""
+    """Append ``source`` unless the same input was already read (named twice, or via a
+    folder)."""
     assert source.path is not None
-    key = os.path.realpath(source.path)
+    key = source.path if is_url(source.path) else os.path.realpath(source.path)
     if key in seen:
         warnings.append(f"{source.path}: given more than once; read only once")
         return
@@ -205,7 +273,10 @@ def _add(source: _Source, sources: list[_Source], seen: set[str], warnings: list
     sources.append(source)
 
 
-def _read_stdin(stdin: BinaryIO | None, warnings: list[str]) -> _Source:
+# -- reading one input ------------------------------------------------------------------------
+
+
+def _read_stdin(stdin: BinaryIO | None, options: _Options, warnings: list[str]) -> _Source:
     stream = stdin
     if stream is None:
         text_stream = sys.stdin
@@ -215,38 +286,53 @@ def _read_stdin(stdin: BinaryIO | None, warnings: list[str]) -> _Source:
         if stream is None:
             raise SummarizeError("stdin: standard input cannot be read as bytes")
     try:
-        data = stream.read()
+        data = stream.read(options.max_bytes + 1)
     except OSError as exc:
         raise SummarizeError(f"stdin: cannot read: {_reason(exc)}") from None
     try:
-        text, replaced = _decode(data, empty="input is empty")
+        return _source(data, STDIN_ID, None, options, warnings, empty="input is empty")
     except _Unusable as exc:
         raise SummarizeError(f"stdin: {exc}") from None
-    if replaced:
-        warnings.append("stdin: invalid UTF-8 bytes were replaced")
-    return _Source(name=STDIN_ID, path=None, text=text)
 
 
-def _read_file(path: str, warnings: list[str]) -> _Source:
+def _read_url(url: str, options: _Options, warnings: list[str]) -> _Source:
+    try:
+        page = fetch(url, max_bytes=options.max_bytes)
+    except TooLarge:
+        raise SummarizeError(f"{url}: {options.too_large()}") from None
+    except FetchError as exc:
+        raise SummarizeError(f"{url}: cannot fetch: {exc}") from None
+    try:
+        return _source(
+            page.data,
+            url,
+            url,
+            options,
+            warnings,
+            named_as=page.url,
+            content_type=page.media_type,
+            charset=page.charset,
+            empty="the page is empty",
+        )
+    except _Unusable as exc:
+        raise SummarizeError(f"{url}: {exc}") from None
+
+
+def _read_file(path: str, options: _Options, warnings: list[str]) -> _Source:
     if not os.path.lexists(path):
         raise SummarizeError(f"{path}: no such file or directory")
     if not os.path.exists(path):
         raise SummarizeError(f"{path}: broken symbolic link")
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = _read_bytes(path, options)
+        return _source(data, _file_name(path), path, options, warnings)
     except OSError as exc:
         raise SummarizeError(f"{path}: cannot read: {_reason(exc)}") from None
-    try:
-        text, replaced = _decode(data)
     except _Unusable as exc:
         raise SummarizeError(f"{path}: {exc}") from None
-    if replaced:
-        warnings.append(f"{path}: invalid UTF-8 bytes were replaced")
-    return _Source(name=os.path.basename(os.path.normpath(path)), path=path, text=text)
 
 
-def _read_folder(folder: str, warnings: list[str]) -> list[_Source]:
+def _read_folder(folder: str, options: _Options, warnings: list[str]) -> list[_Source]:
     try:
         entries = sorted(
             (entry for entry in os.scandir(folder) if not entry.name.startswith(".")),
@@ -260,62 +346,99 @@ def _read_folder(folder: str, warnings: list[str]) -> list[_Source]:
         try:
             if not entry.is_file():  # follows symbolic links; sub-folders are not read
                 continue
-            with open(path, "rb") as handle:
-                data = handle.read()
+            data = _read_bytes(path, options)
         except OSError as exc:
             warnings.append(f"{path}: skipped, cannot read: {_reason(exc)}")
             continue
-        try:
-            text, replaced = _decode(data)
         except _Unusable as exc:
             warnings.append(f"{path}: skipped, {exc}")
             continue
-        if replaced:
-            warnings.append(f"{path}: invalid UTF-8 bytes were replaced")
-        sources.append(_Source(name=entry.name, path=path, text=text))
+        read: list[str] = []
+        try:
+            sources.append(_source(data, entry.name, path, options, read))
+        except _Unusable as exc:
+            warnings.append(f"{path}: skipped, {exc}")
+            continue
+        warnings += read
     if not sources:
         raise SummarizeError(f"{folder}: no text files found")
     return sources
 
 
-def _decode(data: bytes, *, empty: str = "file is empty") -> tuple[str, bool]:
-    """Text of ``data`` and whether undecodable bytes were replaced.
+def _read_bytes(path: str, options: _Options) -> bytes:
+    """The file's bytes, refused (without reading them all) beyond the size limit."""
+    with open(path, "rb") as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+        except OSError:
+            size = 0
+        if size > options.max_bytes:
+            raise _Unusable(options.too_large())
+        data = handle.read(options.max_bytes + 1)  # a device or pipe may not know its size
+    if len(data) > options.max_bytes:
+        raise _Unusable(options.too_large())
+    return data
 
-    UTF-8 with or without a byte-order mark; UTF-16 and UTF-32 only with one. Line endings
-    become ``\\n``. Raises :class:`_Unusable` for empty or binary data.
-    """
-    encoding = "utf-8-sig"
-    if data.startswith(_UTF32_BOMS):
-        encoding = "utf-32"
-    elif data.startswith(_UTF16_BOMS):
-        encoding = "utf-16"
-    elif not data.strip():
-        raise _Unusable(empty)
-    elif _looks_binary(data[:SNIFF_BYTES]):
-        raise _Unusable("looks like a binary file, not text")
+
+def _source(
+    data: bytes,
+    name: str,
+    path: str | None,
+    options: _Options,
+    warnings: list[str],
+    *,
+    named_as: str | None = None,
+    content_type: str | None = None,
+    charset: str | None = None,
+    empty: str = "file is empty",
+) -> _Source:
+    """Decode, check the size of, and extract the text of one input's bytes. ``name`` is the
+    document's preferred id; ``named_as`` (default ``name``), a file name or URL, gives the
+    extension; ``content_type`` and ``charset`` are what a web server said."""
+    if len(data) > options.max_bytes:
+        raise _Unusable(options.too_large())
+    shown = path if path is not None else STDIN_ID
     try:
-        text = data.decode(encoding)
-        replaced = False
-    except UnicodeDecodeError:
-        text = data.decode(encoding, errors="replace")
-        replaced = True
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise _Unusable(empty)
-    if replaced:
-        visible = sum(1 for c in text if not c.isspace())
-        if text.count("\ufffd") > REPLACED_SHARE * visible:
-            raise _Unusable("looks like a binary file, not text")
-    return text, replaced
-
-
-def _looks_binary(sample: bytes) -> bool:
-    if b"\x00" in sample:
-        return True
-    controls = sum(
-        1 for byte in sample if (byte < 32 or byte == 127) and byte not in _TEXT_CONTROLS
+        decoded = decode(data, declared=charset, empty=empty)
+    except NotText as exc:
+        raise _Unusable(str(exc)) from None
+    if len(decoded.text) > options.max_chars:
+        raise _Unusable(options.too_large())
+    named_as = named_as or name
+    fmt = detect_format(
+        decoded.text,
+        name=_url_path(named_as) if is_url(named_as) else named_as,
+        content_type=content_type,
+        chosen=options.input_format,
     )
-    return controls > CONTROL_SHARE * len(sample)
+    try:
+        extracted = extract(decoded.text, fmt, url=path if path and is_url(path) else None)
+    except FormatError as exc:
+        raise _Unusable(str(exc)) from None
+    if decoded.note:
+        warnings.append(f"{shown}: {decoded.note}")
+    return _Source(
+        name=name,
+        path=path,
+        text=extracted.text,
+        title=extracted.title,
+        author=extracted.author,
+        date=extracted.date,
+    )
+
+
+def _file_name(path: str) -> str:
+    return os.path.basename(os.path.normpath(path))
+
+
+def _url_path(url: str) -> str:
+    """The path part of a URL, for its extension."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
 
 
 def _unique_ids(sources: Sequence[_Source]) -> list[str]:

@@ -16,7 +16,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from .features import term_counts, thresholded_similarity
+from .features import term_counts
 from .model import Sentence
 
 MIN_CONTAINED_TERMS = 5
@@ -28,32 +28,51 @@ def duplicate_groups(
     rows: sp.csr_matrix,
     threshold: float = 0.7,
     containment: float = CONTAINMENT,
+    block: int = 512,
 ) -> np.ndarray:
     """A group label per sentence: equal labels mark near-duplicates.
 
-    ``rows`` are the unit-length tf-idf rows of ``sentences``.
+    ``rows`` are the unit-length tf-idf rows of ``sentences``. Sentences with identical
+    terms are grouped first, so only distinct ones are compared; the comparison runs in
+    blocks of rows and folds each block's links into the components found so far, so memory
+    stays bounded even when thousands of sentences are all alike (a log repeating a line).
     """
     n = len(sentences)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    similar = thresholded_similarity(rows, threshold)
-    binary = term_counts(sentences)
+    first: dict[tuple[str, ...], int] = {}
+    same = np.array([first.setdefault(s.terms, i) for i, s in enumerate(sentences)])
+    distinct = np.unique(same)
+    unit = rows[distinct]
+    binary = term_counts([sentences[i] for i in distinct])
     binary.data[:] = 1.0
     sizes = np.asarray(binary.sum(axis=1)).ravel()
-    shared = sp.csr_matrix(binary @ binary.T).tocoo()
-    smaller = np.minimum(sizes[shared.row], sizes[shared.col])
-    contained = (
-        (shared.row != shared.col)
-        & (smaller >= MIN_CONTAINED_TERMS)
-        & (shared.data >= containment * np.maximum(smaller, 1))
-    )
-    edges = sp.coo_matrix(
-        (np.ones(int(contained.sum())), (shared.row[contained], shared.col[contained])),
-        shape=(n, n),
-    )
-    graph = sp.csr_matrix(similar + edges)
-    _, labels = connected_components(graph, directed=False)
-    return labels
+    unit_t = unit.T.tocsc()
+    binary_t = binary.T.tocsc()
+    m = len(distinct)
+    labels = np.arange(m)
+    for start in range(0, m, block):
+        stop = min(start + block, m)
+        similar = sp.coo_matrix(unit[start:stop] @ unit_t)
+        linked = similar.data >= threshold
+        shared = sp.coo_matrix(binary[start:stop] @ binary_t)
+        smaller = np.minimum(sizes[start + shared.row], sizes[shared.col])
+        contained = (smaller >= MIN_CONTAINED_TERMS) & (
+            shared.data >= containment * np.maximum(smaller, 1)
+        )
+        tails = np.concatenate([similar.row[linked], shared.row[contained]]) + start
+        heads = np.concatenate([similar.col[linked], shared.col[contained]])
+        # the components so far (each node linked to its label) plus this block's links
+        graph = sp.coo_matrix(
+            (
+                np.ones(m + tails.size),
+                (np.concatenate([np.arange(m), tails]), np.concatenate([labels, heads])),
+            ),
+            shape=(m, m),
+        )
+        _, labels = connected_components(graph, directed=False)
+    position = np.searchsorted(distinct, same)
+    return labels[position]
 
 
 def representative(members: Sequence[Sentence]) -> int:

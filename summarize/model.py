@@ -60,6 +60,7 @@ class Document:
     path: str | None = None
     language: str = "english"
     date: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class Summary:
     budget: Budget
     documents: tuple[Document, ...] = ()
     headline: str | None = None
+    selector: str = "greedy"
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
     notes: tuple[str, ...] = ()
 
@@ -180,7 +182,11 @@ class Summary:
                 for s in self.sentences
             ],
             "scorer": self.scorer,
+            "selector": self.selector,
             "budget": self.budget.as_dict(),
-            "sources": [{"id": d.id, "title": d.title, "path": d.path} for d in self.documents],
+            "sources": [
+                {"id": d.id, "title": d.title, "path": d.path, "author": d.author, "date": d.date}
+                for d in self.documents
+            ],
             "notes": list(self.notes),
         }

@@ -8,6 +8,7 @@ best sentence scores 1.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -17,6 +18,8 @@ from .clean import boilerplate
 from .documents import build_document
 from .errors import SummarizeError
 from .features import tfidf
+from .headline import DEFAULT_CHARS as HEADLINE_CHARS
+from .headline import headline as make_headline
 from .merge import duplicate_groups, representative
 from .model import (
     CHOSEN,
@@ -32,11 +35,18 @@ from .model import (
     SummarySentence,
 )
 from .scorers import Scorer, scorers
-from .select import ORDERS, resolve, select
-from .text import analyzer, tokenize
+from .select import ORDERS, resolve
+from .selectors import Pool, Selector, selectors
+from .selectors.greedy import Greedy
 
-DEFAULT_SCORER = "lexrank-lead"
+# "auto" picks by measurement (benchmarks/RESULTS.md): position wins on single articles,
+# LexRank centrality with a lead prior on clusters of several sources.
+AUTO = "auto"
+DEFAULT_SCORER = AUTO
+SINGLE_DOCUMENT_SCORER = "lead"
+MULTI_DOCUMENT_SCORER = "lexrank-lead"
 DEFAULT_WORDS = 100
+DEFAULT_SELECTOR = "greedy"
 DEFAULT_REDUNDANCY = 0.5
 DEFAULT_DUPLICATES = 0.7
 DEFAULT_CORROBORATION = 0.5
@@ -87,6 +97,7 @@ def summarize(
     chars: int | None = None,
     ratio: float | None = None,
     order: str = "source",
+    selector: str | Selector = DEFAULT_SELECTOR,
     redundancy: float | None = DEFAULT_REDUNDANCY,
     duplicates: float | None = DEFAULT_DUPLICATES,
     corroboration: float = DEFAULT_CORROBORATION,
@@ -107,11 +118,14 @@ def summarize(
       another) form one group, shown once and credited to all its sources (None: no merging).
     - A group carried by ``k`` documents has its score multiplied by
       ``1 + corroboration * (k - 1)``.
-    - ``redundancy`` is the cosine at which a sentence counts as repeating one already
-      chosen (None turns the check off).
+    - ``selector`` chooses within the budget: ``greedy`` (best score first, skipping a
+      sentence whose cosine with a chosen one reaches ``redundancy``; None turns that check
+      off), ``submodular`` (coverage with diversity) or ``ilp`` (concept coverage), or any
+      registered or given :class:`~summarize.selectors.Selector`.
     - ``order="source"`` follows the story (earliest relative position across sources,
       then source order); ``order="score"`` puts the best first.
-    - ``headline``: the best source title as the headline, when any source has one.
+    - ``headline``: a headline of at most 75 bytes on top (see :func:`summarize.headline`);
+      when none fits, the summary has none and a note says why.
     """
     budget = make_budget(sentences, words, chars, ratio)
     if order not in ORDERS:
@@ -120,6 +134,8 @@ def summarize(
     pool = [s for d in documents for s in d.sentences]
     if not pool:
         raise SummarizeError("nothing to summarize: the input has no sentences")
+    if scorer == AUTO:
+        scorer = SINGLE_DOCUMENT_SCORER if len(documents) == 1 else MULTI_DOCUMENT_SCORER
     name, model = _scorer(scorer, scorer_params)
 
     notes: list[str] = []
@@ -139,14 +155,16 @@ def summarize(
     boosts = np.array([1.0 + corroboration * (len({kept[m].doc for m in g}) - 1) for g in groups])
     group_scores = _scaled(np.array([scores[g].max() for g in groups]) * boosts)
 
-    chosen = select(
-        [kept[h] for h in heads],
-        group_scores,
-        resolve(budget, pool),
-        rows[heads],
-        redundancy=redundancy,
-        order="score",
+    candidates = Pool(
+        sentences=tuple(kept[h] for h in heads),
+        scores=group_scores,
+        rows=rows[heads],
+        sources=tuple(frozenset(kept[m].doc for m in g) for g in groups),
     )
+    selector_name, chooser = _selector(selector, redundancy)
+    chosen = chooser.select(candidates, resolve(budget, pool))
+    if not chosen.indices:  # nothing whole fits: the greedy rule cuts the best sentence
+        chosen = Greedy(redundancy).select(candidates, resolve(budget, pool))
     picked_groups = list(chosen.indices)
     if order == "source":
         story = _story_positions(documents, kept)
@@ -158,14 +176,26 @@ def summarize(
         refs = tuple(kept[m].ref for m in sorted(groups[g]))
         picked.append(SummarySentence(text=text, score=float(group_scores[g]), sources=refs))
 
+    headline_text = _headline(documents, keep_boilerplate, notes) if headline else None
     return Summary(
         sentences=tuple(picked),
         scorer=name,
+        selector=selector_name,
         budget=budget,
         documents=documents,
-        headline=_best_title(documents, kept) if headline else None,
+        headline=headline_text,
         candidates=_candidates(pool, kept, scores, dropped, groups, heads, set(picked_groups)),
         notes=tuple(notes) + chosen.notes,
+    )
+
+
+def _selector(selector: str | Selector, redundancy: float | None) -> tuple[str, Selector]:
+    if not isinstance(selector, str):
+        return getattr(selector, "name", type(selector).__name__.lower()), selector
+    factory = selectors.get(selector)
+    takes_redundancy = "redundancy" in inspect.signature(factory).parameters
+    return selector, selectors.create(
+        selector, **({"redundancy": redundancy} if takes_redundancy else {})
     )
 
 
@@ -205,21 +235,18 @@ def _story_positions(documents: tuple[Document, ...], kept: list[Sentence]) -> l
     return positions
 
 
-def _best_title(documents: tuple[Document, ...], kept: list[Sentence]) -> str | None:
-    """The source title whose terms are most common in the kept sentences (first on ties)."""
-    frequency: dict[str, int] = {}
-    for sentence in kept:
-        for term in set(sentence.terms):
-            frequency[term] = frequency.get(term, 0) + 1
-    best, best_score = None, -1.0
-    for document in documents:
-        if not document.title:
-            continue
-        terms = analyzer(document.language).terms(tokenize(document.title))
-        score = sum(frequency.get(t, 0) for t in terms) / max(len(terms), 1)
-        if score > best_score:
-            best, best_score = document.title, score
-    return best
+def _headline(
+    documents: tuple[Document, ...], keep_boilerplate: bool, notes: list[str]
+) -> str | None:
+    """The digest's headline (see :mod:`summarize.headline`); None, with a note, when no
+    headline fits: a digest never fails for want of one."""
+    try:
+        return make_headline(
+            documents, chars=HEADLINE_CHARS, keep_boilerplate=keep_boilerplate
+        ).text
+    except SummarizeError as exc:
+        notes.append(f"no headline: {exc}")
+        return None
 
 
 def _candidates(

@@ -26,7 +26,9 @@ workshop Text Summarization Branches Out, 2004), and the behaviour of Lin's Perl
   are not counted as bytes.
 * **Several references are pooled** (``-f A``): clipped n-gram hits and reference n-gram
   totals are summed over the references, and the system's total is counted once per
-  reference, before recall, precision and F1 (beta = 1) are computed.
+  reference, before recall, precision and F1 (beta = 1) are computed. With
+  ``multi_ref="max"`` (the script's ``-f B``) each measure instead takes the one reference
+  with the highest recall (the first of equals), and its precision and F1 with it.
 * **ROUGE-L** is the summary-level LCS of the paper (section 3.2) as the script computes
   it: for every reference sentence, the union of its longest common subsequences with each
   system sentence, with ties broken as the script does; a token counts as a hit only while
@@ -49,6 +51,22 @@ Where we depart from the script:
   empty system summary or no usable reference gives zeros rather than an error;
 * the script counts a line's leading whitespace as one extra "word" under ``-l`` (a quirk
   of Perl's ``split``); we do not.
+
+Where we follow the script rather than Google's ``rouge-score`` package (its tokenizer and
+its summary-level LCS, ``rougeLsum``, are the parts it already does the script's way:
+``tests/test_rouge.py`` checks that our numbers equal its numbers wherever the conventions
+coincide). The package is not a dependency; these are the places where the figures differ:
+
+* **stemmer**: ``rouge-score`` uses NLTK's default Porter mode; we use the script's variant
+  (see *Stemming* above), which changes about 3.5% of the stems on news text;
+* **several references**: ``rouge-score``'s ``score_multi`` keeps, per measure, the
+  reference with the best F1; we pool them (``-f A``) by default, and ``multi_ref="max"``
+  picks the reference with the best *recall*, as ``-f B`` does;
+* **length limits**: ``rouge-score`` scores whole texts; we cut the system and every
+  reference to the budget first (``-l`` / ``-b``);
+* **ROUGE-L**: ``rougeLsum`` splits sentences at line breaks only; we also split after
+  sentence-final punctuation (see above). Its other ROUGE-L, ``rougeL``, is one LCS over the
+  whole text, which the script never computes and we do not offer.
 """
 
 from __future__ import annotations
@@ -57,10 +75,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nltk.stem.porter import PorterStemmer
 
 from .errors import SummarizeError
+
+MULTI_REF = ("pool", "max")
+"""How several references combine: pooled counts (``-f A``) or the best reference (``-f B``)."""
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
@@ -212,19 +234,22 @@ def rouge_n(
     stem: bool = True,
     words: int | None = None,
     bytes_: int | None = None,
+    multi_ref: str = "pool",
 ) -> Score:
-    """ROUGE-N of ``system`` against ``references`` pooled as ROUGE-1.5.5 ``-f A`` does.
+    """ROUGE-N of ``system`` against ``references`` pooled as ROUGE-1.5.5 ``-f A`` does
+    (``multi_ref="max"``: the reference with the best recall, as ``-f B`` does).
 
     A single string is taken as one reference. ``words`` / ``bytes_`` cut the system and
     every reference first (``-l`` / ``-b``).
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise SummarizeError(f"ROUGE-N needs n >= 1, got {n!r}")
+    check_multi_ref(multi_ref)
     system_units = sentence_tokens(system, stem=stem, words=words, bytes_=bytes_)
     reference_units = [
         sentence_tokens(r, stem=stem, words=words, bytes_=bytes_) for r in _as_list(references)
     ]
-    return _rouge_n(system_units, reference_units, n)
+    return _rouge_n(system_units, reference_units, n, multi_ref)
 
 
 def rouge_l(
@@ -234,13 +259,16 @@ def rouge_l(
     stem: bool = True,
     words: int | None = None,
     bytes_: int | None = None,
+    multi_ref: str = "pool",
 ) -> Score:
-    """Summary-level ROUGE-L (union LCS) of ``system`` against pooled ``references``."""
+    """Summary-level ROUGE-L (union LCS) of ``system`` against pooled ``references`` (or the
+    best one, with ``multi_ref="max"``)."""
+    check_multi_ref(multi_ref)
     system_units = sentence_tokens(system, stem=stem, words=words, bytes_=bytes_)
     reference_units = [
         sentence_tokens(r, stem=stem, words=words, bytes_=bytes_) for r in _as_list(references)
     ]
-    return _rouge_l(system_units, reference_units)
+    return _rouge_l(system_units, reference_units, multi_ref)
 
 
 def score_all(
@@ -250,21 +278,48 @@ def score_all(
     words: int | None = None,
     bytes_: int | None = None,
     stem: bool = True,
+    multi_ref: str = "pool",
 ) -> dict[str, Score]:
     """ROUGE-1, ROUGE-2 and ROUGE-L (keys "rouge1", "rouge2", "rougeL"), tokenizing once."""
+    check_multi_ref(multi_ref)
     system_units = sentence_tokens(system, stem=stem, words=words, bytes_=bytes_)
     reference_units = [
         sentence_tokens(r, stem=stem, words=words, bytes_=bytes_) for r in _as_list(references)
     ]
     return {
-        "rouge1": _rouge_n(system_units, reference_units, 1),
-        "rouge2": _rouge_n(system_units, reference_units, 2),
-        "rougeL": _rouge_l(system_units, reference_units),
+        "rouge1": _rouge_n(system_units, reference_units, 1, multi_ref),
+        "rouge2": _rouge_n(system_units, reference_units, 2, multi_ref),
+        "rougeL": _rouge_l(system_units, reference_units, multi_ref),
     }
+
+
+def check_multi_ref(multi_ref: str) -> None:
+    """Raise :class:`SummarizeError` unless ``multi_ref`` is one of :data:`MULTI_REF`."""
+    if multi_ref not in MULTI_REF:
+        raise SummarizeError(
+            f"unknown way to combine references {multi_ref!r}; available: {', '.join(MULTI_REF)}"
+        )
 
 
 def _as_list(references: Sequence[str]) -> list[str]:
     return [references] if isinstance(references, str) else list(references)
+
+
+def _combine(counts: list[tuple[int, int, int]], multi_ref: str) -> Score:
+    """One score from per-reference ``(hits, system total, reference total)``: summed
+    (``pool``), or those of the reference with the highest recall, the first of equals
+    (``max``)."""
+    if multi_ref == "max":
+        best: tuple[int, int, int] = (0, 0, 0)
+        best_recall = -1.0
+        for hits, system_total, reference_total in counts:
+            recall = hits / reference_total if reference_total else 0.0
+            if recall > best_recall:
+                best, best_recall = (hits, system_total, reference_total), recall
+        return make_score(*best)
+    return make_score(
+        sum(c[0] for c in counts), sum(c[1] for c in counts), sum(c[2] for c in counts)
+    )
 
 
 def _flatten(units: list[list[str]]) -> list[str]:
@@ -272,28 +327,31 @@ def _flatten(units: list[list[str]]) -> list[str]:
 
 
 def _rouge_n(
-    system_units: list[list[str]], reference_units: list[list[list[str]]], n: int
+    system_units: list[list[str]],
+    reference_units: list[list[list[str]]],
+    n: int,
+    multi_ref: str = "pool",
 ) -> Score:
     system_grams = ngrams(_flatten(system_units), n)
     system_count = sum(system_grams.values())
-    hits = reference_total = system_total = 0
+    counts = []
     for units in reference_units:
         reference_grams = ngrams(_flatten(units), n)
-        hits += sum((reference_grams & system_grams).values())
-        reference_total += sum(reference_grams.values())
-        system_total += system_count
-    return make_score(hits, system_total, reference_total)
+        hits = sum((reference_grams & system_grams).values())
+        counts.append((hits, system_count, sum(reference_grams.values())))
+    return _combine(counts, multi_ref)
 
 
-def _rouge_l(system_units: list[list[str]], reference_units: list[list[list[str]]]) -> Score:
+def _rouge_l(
+    system_units: list[list[str]], reference_units: list[list[list[str]]], multi_ref: str = "pool"
+) -> Score:
     system_counts = Counter(_flatten(system_units))
     system_count = sum(system_counts.values())
-    hits = reference_total = system_total = 0
+    counts = []
     for units in reference_units:
-        hits += union_lcs_hits(units, system_units, system_counts)
-        reference_total += sum(len(unit) for unit in units)
-        system_total += system_count
-    return make_score(hits, system_total, reference_total)
+        hits = union_lcs_hits(units, system_units, system_counts)
+        counts.append((hits, system_count, sum(len(unit) for unit in units)))
+    return _combine(counts, multi_ref)
 
 
 def union_lcs_hits(
@@ -308,16 +366,32 @@ def union_lcs_hits(
     left_system = Counter(system_counts)
     left_reference = Counter(t for unit in reference_units for t in unit)
     hits = 0
+    systems = [tuple(system) for system in system_units]
     for reference in reference_units:
         marked = [False] * len(reference)
-        for system in system_units:
-            mark_lcs(reference, system, marked)
+        key = tuple(reference)
+        for system in systems:
+            for position in lcs_positions(key, system):
+                marked[position] = True
         for token, hit in zip(reference, marked, strict=True):
             if hit and left_reference[token] > 0 and left_system[token] > 0:
                 hits += 1
                 left_reference[token] -= 1
                 left_system[token] -= 1
     return hits
+
+
+@lru_cache(maxsize=1 << 12)
+def lcs_positions(reference: tuple[str, ...], system: tuple[str, ...]) -> tuple[int, ...]:
+    """The reference positions on one LCS of the two token tuples (see :func:`mark_lcs`).
+
+    Cached: an evaluation scores many summaries against the same references, and different
+    summaries share sentences, so the same pairs come back again and again."""
+    if not set(reference).intersection(system):
+        return ()
+    marked = [False] * len(reference)
+    mark_lcs(reference, system, marked)
+    return tuple(i for i, hit in enumerate(marked) if hit)
 
 
 def mark_lcs(reference: Sequence[str], system: Sequence[str], marked: list[bool]) -> None:

@@ -218,6 +218,7 @@ _LINE_SEPARATORS = str.maketrans({"\u2029": "\n\n", "\x0c": "\n\n"})
 _INVISIBLE = str.maketrans({"\ufeff": None, "\u00ad": None, "\u200b": None})
 _BULLET = re.compile(r"(?:[\u2022\u25cf\u25aa\u2023*\u2013\u2014-]|\d{1,3}[.)])\s")
 _FIRST_WORD = re.compile(r"[^\w]*(\w+)")
+_FIRST_WORD_WINDOW = 200  # characters searched for the first word of a sentence
 _CONTINUATION_END = frozenset(",;:-\u2013\u2014([{/&")
 _FUNCTION_WORDS = _words(
     "the a an of and or but nor to in on at for with by from as that than into onto its "
@@ -274,7 +275,9 @@ def _ends_with_initial(line: str) -> bool:
 def _starts_lower(text: str, start: int = 0) -> bool:
     """The first word from ``start`` on (after opening punctuation) is a plain lower-case word
     ("eBay" is not)."""
-    match = _FIRST_WORD.match(text, start)
+    # Only a short window is searched: over a long run without any word character, an
+    # unbounded search from every sentence start made segmentation quadratic.
+    match = _FIRST_WORD.match(text, start, start + _FIRST_WORD_WINDOW)
     return bool(match) and match.group(1).isalpha() and match.group(1).islower()
 
 

@@ -84,7 +84,9 @@ def select(
     check = redundancy is not None and rows is not None and rows.shape[0] == n
 
     chosen: list[int] = []
-    chosen_rows: list[sp.csr_matrix] = []
+    # The highest similarity of every sentence to any chosen one, updated with one sparse
+    # product per chosen sentence, so checking a candidate costs nothing.
+    closest = np.zeros(n)
     remaining = limit
     cheapest = int(costs[mask].min()) if mask.any() else 0
     for i in candidates:
@@ -92,13 +94,11 @@ def select(
             break
         if costs[i] > remaining or costs[i] == 0:
             continue
-        if check and chosen_rows:
-            similar = (sp.vstack(chosen_rows) @ rows[i].T).toarray().ravel()
-            if similar.size and similar.max() >= redundancy:
-                continue
+        if check and closest[i] >= redundancy:
+            continue
         chosen.append(int(i))
         if check:
-            chosen_rows.append(rows[i])
+            closest = np.maximum(closest, (rows @ rows[i].T).toarray().ravel())
         remaining -= int(costs[i])
 
     if not chosen:

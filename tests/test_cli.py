@@ -249,7 +249,7 @@ def test_undecodable_bytes_warn_but_work(
     path.write_bytes(STORY.replace("exam", "exäm").encode("latin-1"))
     code, out, err = run(capsys, str(path), "--format", "text")
     assert code == 0
-    assert err == f"summarize: warning: {path}: invalid UTF-8 bytes were replaced\n"
+    assert err == f"summarize: warning: {path}: not UTF-8; read as Windows-1252\n"
     assert "library" in out
 
 

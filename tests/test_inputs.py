@@ -99,12 +99,21 @@ def test_permission_denied_is_one_line(tmp_path: Path, monkeypatch: pytest.Monke
     assert str(caught.value) == f"{path}: cannot read: permission denied"
 
 
-def test_undecodable_bytes_are_replaced_with_a_warning(tmp_path: Path) -> None:
+def test_latin1_is_detected_with_a_warning(tmp_path: Path) -> None:
     data = "The café served soup on Monday. It was warm.\n".encode("latin-1")
     path = write(tmp_path / "cafe.txt", data)
     documents, warnings = read_documents([str(path)])
-    assert warnings == (f"{path}: invalid UTF-8 bytes were replaced",)
-    assert "caf\ufffd served soup" in documents[0].text
+    assert warnings == (f"{path}: not UTF-8; read as Windows-1252",)
+    assert "café served soup" in documents[0].text
+
+
+def test_undecodable_bytes_are_replaced_with_a_warning(tmp_path: Path) -> None:
+    good = "The café served soup on Monday. It was warm. " * 3
+    path = write(tmp_path / "cafe.txt", b"\xef\xbb\xbf" + good.encode("utf-8") + b"\xff\xfe\xfd.\n")
+    documents, warnings = read_documents([str(path)])
+    assert warnings == (f"{path}: undecodable bytes were replaced",)
+    assert "café served soup" in documents[0].text
+    assert "\ufffd" in documents[0].text
 
 
 def test_byte_order_mark_is_stripped(tmp_path: Path) -> None:

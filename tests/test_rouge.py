@@ -304,3 +304,63 @@ def test_agrees_with_rouge_score_on_a_dev_set_without_stemming():
             for key in ("rouge1", "rouge2"):
                 assert ours[key].recall == pytest.approx(expected[key].recall)
                 assert ours[key].fmeasure == pytest.approx(expected[key].fmeasure)
+
+
+# --------------------------------------------------------------------------------------------
+# --multi-ref max: the reference with the best recall (ROUGE-1.5.5 -f B)
+
+
+def test_multi_ref_max_takes_the_reference_with_the_best_recall():
+    # system "the cat sat" (3 tokens) against
+    #   ref 1 "the cat":   hits 2 of 2  -> recall 1     <- best
+    #   ref 2 "a dog sat": hits 1 of 3  -> recall 1/3
+    # ref 1 alone: P = 2/3, R = 1, F = (4/3) / (5/3) = 4/5
+    assert_score(
+        rouge_n("the cat sat", ["the cat", "a dog sat"], 1, stem=False, multi_ref="max"),
+        Fraction(2, 3),
+        Fraction(1),
+        Fraction(4, 5),
+    )
+    # ROUGE-L: LCS with ref 1 is "the cat" (2 of 2), with ref 2 "sat" (1 of 3): ref 1 again
+    assert_score(
+        rouge_l("the cat sat", ["a dog sat", "the cat"], stem=False, multi_ref="max"),
+        Fraction(2, 3),
+        Fraction(1),
+        Fraction(4, 5),
+    )
+
+
+def test_multi_ref_max_picks_by_recall_not_f1_and_first_of_equals():
+    # system "a b c d" against ref 1 "a b c d e f g h" (recall 4/8, precision 1, F 2/3) and
+    # ref 2 "a x" (recall 1/2, precision 1/4, F 1/3): equal recall, the first one wins.
+    # Against ref 2 then ref 1, ref 2 is taken although ref 1 has the better F1.
+    system = "a b c d"
+    first = rouge_n(system, ["a b c d e f g h", "a x"], 1, stem=False, multi_ref="max")
+    assert_score(first, Fraction(1), Fraction(1, 2), Fraction(2, 3))
+    second = rouge_n(system, ["a x", "a b c d e f g h"], 1, stem=False, multi_ref="max")
+    assert_score(second, Fraction(1, 4), Fraction(1, 2), Fraction(1, 3))
+
+
+def test_multi_ref_max_with_one_reference_equals_pooling():
+    system, reference = "Police arrested two men", "Two men were arrested by police"
+    assert score_all(system, [reference], multi_ref="max") == score_all(system, [reference])
+
+
+def test_unknown_multi_ref_is_an_error():
+    with pytest.raises(SummarizeError, match="pool, max"):
+        rouge_n("a", ["a"], 1, multi_ref="mean")
+    with pytest.raises(SummarizeError):
+        score_all("a", ["a"], multi_ref="best")
+
+
+def test_agrees_with_rouge_score_multi_where_the_best_recall_is_the_best_f1():
+    rouge_scorer = pytest.importorskip("rouge_score.rouge_scorer")
+    system = "Prices rose sharply in the northern region."
+    references = ["Sharp rises in prices worried shoppers.", "Prices rose in the region."]
+    theirs = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=False)
+    expected = theirs.score_multi(references, system)
+    ours = score_all(system, references, stem=False, multi_ref="max")
+    for key in ("rouge1", "rouge2"):
+        assert ours[key].precision == pytest.approx(expected[key].precision)
+        assert ours[key].recall == pytest.approx(expected[key].recall)
+        assert ours[key].fmeasure == pytest.approx(expected[key].fmeasure)

@@ -1,0 +1,438 @@
+"""ROUGE-1/2 recall of the first 75 bytes: our headlines against reference headlines.
+
+The convention of published headline work (DUC 2003-2004 task 1): the system's headline and
+every reference are cut to their first 75 bytes, and ROUGE-N *recall* is reported. For each
+cluster of each evaluation set (``../shared/eval/<set>.jsonl`` next to the repository, or
+``--eval-dir``) that has reference headlines, these systems are scored with
+:mod:`summarize.rouge` (ROUGE-1.5.5 conventions: lower-cased ASCII alphanumeric tokens,
+Porter stemming of tokens longer than three characters, no stop-word removal, references
+pooled, ``-b 75``):
+
+- **ours**: ``summarize.headline(cluster.documents).text``, the documents as the toolkit
+  reads them (a source title is a candidate when the set gives one; the BBC set gives none:
+  its titles are the references and were removed from the text);
+- **baseline: first 75 bytes**: the text of the cluster's first article, whitespace
+  collapsed, cut to 75 bytes by ROUGE itself (the baseline of published headline work);
+
+and, on sets whose documents carry titles (the outlets' own headlines, part of the input):
+
+- **ours, titles withheld**: the same call on the documents rebuilt without their titles,
+  which shows what the choosing and compressing of sentences does on its own;
+- **best source title**: the title whose terms are most frequent in the cluster's sentences,
+  as written (the placeholder the digest used before headlines were generated).
+
+Figures are means over clusters of per-cluster recall, in percent. *Δ R1* is ours minus the
+baseline with a 95% paired-bootstrap interval over clusters (1,000 resamples, seeded).
+*bytes* is the mean length of the system's text (the baseline is cut to 75 by ROUGE). A
+failure is a cluster for which no headline fits, scored as an empty headline. *seconds* is
+the summed time of the system's calls, not wall time. No text of the evaluation sets is
+stored anywhere.
+
+    python benchmarks/headlines.py [--sets bbc,allsides-val] [--limit N] [--jobs 2]
+        [--eval-dir DIR] [--write]
+
+``--write`` replaces the section "## Headlines: ROUGE recall of the first 75 bytes" of
+``benchmarks/RESULTS.md`` (created when missing), leaving the other sections alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import multiprocessing
+import os
+import platform
+import re
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import fmean
+
+import numpy as np
+
+from summarize import SummarizeError, __version__, build_document, headline
+from summarize.evalsets import Cluster, read_clusters
+from summarize.model import Document
+from summarize.rouge import rouge_n
+from summarize.text import analyzer, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+HEADING = "## Headlines: ROUGE recall of the first 75 bytes"
+
+DEFAULT_SETS = ("bbc", "allsides-val")
+BYTES = 75
+TARGET = 3.0  # R1 recall points over the baseline, on every set
+RESAMPLES = 1000
+SEED = 0
+
+OURS = "ours"
+BASELINE = "baseline: first 75 bytes"
+WITHHELD = "ours, titles withheld"
+BEST_TITLE = "best source title"
+SYSTEMS = (OURS, BASELINE, WITHHELD, BEST_TITLE)
+
+
+# --------------------------------------------------------------------------------------------
+# Values
+
+
+@dataclass(frozen=True)
+class Task:
+    """One cluster to give headlines to."""
+
+    set_name: str
+    cluster: Cluster
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One system on one cluster."""
+
+    set_name: str
+    system: str
+    cluster: str
+    recall: tuple[float, float]  # ROUGE-1, ROUGE-2 recall (fractions)
+    size: int  # bytes of the system's text
+    seconds: float
+    failure: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """Mean figures of one system on one set."""
+
+    set_name: str
+    system: str
+    r1: float
+    r2: float
+    size: float
+    clusters: int
+    failures: int
+    seconds: float
+
+
+# --------------------------------------------------------------------------------------------
+# Evaluating
+
+
+def first_bytes(text: str) -> str:
+    """The whitespace-collapsed text (ROUGE cuts it to the first 75 bytes)."""
+    return " ".join(text.split())
+
+
+def best_title(documents: Sequence[Document]) -> str | None:
+    """The title whose terms are most frequent in the sentences (first on ties), as written."""
+    frequency: dict[str, int] = {}
+    for document in documents:
+        for sentence in document.sentences:
+            for term in set(sentence.terms):
+                frequency[term] = frequency.get(term, 0) + 1
+    best, best_score = None, -1.0
+    for document in documents:
+        if not document.title:
+            continue
+        terms = analyzer(document.language).terms(tokenize(document.title))
+        score = sum(frequency.get(t, 0) for t in terms) / max(len(terms), 1)
+        if score > best_score:
+            best, best_score = document.title, score
+    return best
+
+
+def without_titles(documents: Sequence[Document]) -> list[Document]:
+    """The documents rebuilt from their text alone (no title given, none detected)."""
+    return [
+        build_document(d.text, d.id, language=d.language, detect_title=False) for d in documents
+    ]
+
+
+def evaluate_cluster(task: Task) -> list[Outcome]:
+    """Every system's headline for one cluster, scored against its reference headlines."""
+    cluster = task.cluster
+    titled = any(d.title for d in cluster.documents)
+    systems: list[tuple[str, object]] = [
+        (OURS, lambda: headline(cluster.documents).text),
+        (BASELINE, lambda: first_bytes(cluster.documents[0].text)),
+    ]
+    if titled:
+        systems += [
+            (WITHHELD, lambda: headline(without_titles(cluster.documents)).text),
+            (BEST_TITLE, lambda: best_title(cluster.documents) or ""),
+        ]
+    outcomes = []
+    for name, make in systems:
+        started = time.perf_counter()
+        failure = None
+        try:
+            text = make()  # type: ignore[operator]
+        except SummarizeError as exc:
+            text, failure = "", str(exc)
+        seconds = time.perf_counter() - started
+        r1 = rouge_n(text, cluster.headlines, 1, bytes_=BYTES).recall
+        r2 = rouge_n(text, cluster.headlines, 2, bytes_=BYTES).recall
+        outcomes.append(
+            Outcome(
+                set_name=task.set_name,
+                system=name,
+                cluster=cluster.id,
+                recall=(r1, r2),
+                size=len(text.encode("utf-8")),
+                seconds=seconds,
+                failure=failure,
+            )
+        )
+    return outcomes
+
+
+def run_tasks(tasks: Sequence[Task], jobs: int, quiet: bool = False) -> list[Outcome]:
+    """Every task's outcomes, on ``jobs`` processes (in this process when ``jobs`` is 1)."""
+    outcomes: list[Outcome] = []
+    if jobs <= 1:
+        return collect(map(evaluate_cluster, tasks), len(tasks), outcomes, quiet)
+    with multiprocessing.Pool(jobs) as pool:
+        results = pool.imap_unordered(evaluate_cluster, tasks, chunksize=16)
+        return collect(results, len(tasks), outcomes, quiet)
+
+
+def collect(
+    results: Iterable[list[Outcome]], total: int, into: list[Outcome], quiet: bool
+) -> list[Outcome]:
+    for done, outcomes in enumerate(results, start=1):
+        into.extend(outcomes)
+        if not quiet and (done % 250 == 0 or done == total):
+            print(f"  {done}/{total} clusters", file=sys.stderr, flush=True)
+    return into
+
+
+def summarize_rows(outcomes: Sequence[Outcome]) -> list[Row]:
+    """Mean figures per (set, system), sets in the order met, systems in :data:`SYSTEMS`."""
+    groups: dict[tuple[str, str], list[Outcome]] = {}
+    for outcome in outcomes:
+        groups.setdefault((outcome.set_name, outcome.system), []).append(outcome)
+    rows = []
+    for set_name in dict.fromkeys(o.set_name for o in outcomes):
+        for system in SYSTEMS:
+            group = groups.get((set_name, system))
+            if not group:
+                continue
+            rows.append(
+                Row(
+                    set_name=set_name,
+                    system=system,
+                    r1=fmean(o.recall[0] for o in group),
+                    r2=fmean(o.recall[1] for o in group),
+                    size=fmean(
+                        min(o.size, BYTES) if o.system == BASELINE else o.size for o in group
+                    ),
+                    clusters=len(group),
+                    failures=sum(o.failure is not None for o in group),
+                    seconds=sum(o.seconds for o in group),
+                )
+            )
+    return rows
+
+
+def paired_difference(
+    outcomes: Sequence[Outcome], set_name: str, rng: np.random.Generator
+) -> tuple[float, float, float] | None:
+    """Ours minus the baseline in R1 recall points on one set: the mean and a 95% bootstrap
+    interval over clusters (resampled in pairs)."""
+    ours = {o.cluster: o.recall[0] for o in outcomes if (o.set_name, o.system) == (set_name, OURS)}
+    base = {
+        o.cluster: o.recall[0] for o in outcomes if (o.set_name, o.system) == (set_name, BASELINE)
+    }
+    clusters = sorted(ours.keys() & base.keys())
+    if not clusters:
+        return None
+    diff = 100 * np.array([ours[c] - base[c] for c in clusters])
+    means = diff[rng.integers(0, len(diff), size=(RESAMPLES, len(diff)))].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return float(diff.mean()), float(low), float(high)
+
+
+# --------------------------------------------------------------------------------------------
+# Reporting
+
+
+def format_table(rows: Sequence[Row]) -> list[str]:
+    """The Markdown table: one line per (set, system)."""
+    out = [
+        "| set | system | R1 R | R2 R | bytes | clusters | failures | seconds |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        out.append(
+            f"| {row.set_name} | {row.system} | {100 * row.r1:.2f} | {100 * row.r2:.2f} | "
+            f"{row.size:.1f} | {row.clusters} | {row.failures} | {row.seconds:.1f} |"
+        )
+    return out
+
+
+def verdicts(rows: Sequence[Row], outcomes: Sequence[Outcome]) -> list[str]:
+    """Per set: ours against the baseline in R1 recall, with the bootstrap interval, and
+    whether the target (+3 points) is met."""
+    by_key = {(r.set_name, r.system): r for r in rows}
+    rng = np.random.default_rng(SEED)
+    out = []
+    for set_name in dict.fromkeys(r.set_name for r in rows):
+        ours, base = by_key.get((set_name, OURS)), by_key.get((set_name, BASELINE))
+        difference = paired_difference(outcomes, set_name, rng)
+        if ours is None or base is None or difference is None:
+            continue
+        mean, low, high = difference
+        met = "**met**" if mean >= TARGET else "**not met**"
+        out.append(
+            f"- **{set_name}**: R1 R {100 * ours.r1:.2f} vs {100 * base.r1:.2f}, "
+            f"Δ R1 {mean:+.2f} points (95% CI {low:+.2f} to {high:+.2f}); "
+            f"R2 R {100 * ours.r2:.2f} vs {100 * base.r2:.2f}; target +{TARGET:.0f}: {met}"
+        )
+    return out
+
+
+def report(
+    rows: Sequence[Row],
+    outcomes: Sequence[Outcome],
+    clusters: dict[str, list[Cluster]],
+    command: str,
+    started: datetime.datetime,
+    wall: float,
+    load: float | None = None,
+) -> str:
+    out = [HEADING, ""]
+    out.append(
+        f"Run {started:%Y-%m-%d %H:%M} with summarize {__version__}, Python "
+        f"{platform.python_version()} on {platform.machine()} ({os.cpu_count()} CPUs"
+        + (f", load average {load:.1f} at the start" if load is not None else "")
+        + f"), in {wall:.0f} s wall time."
+    )
+    out.append("")
+    out.append(f"Command: `{command}`")
+    out.append("")
+    sizes = "; ".join(f"{name}: {len(items)} clusters" for name, items in clusters.items())
+    out.append(
+        f"Sets ({sizes}) as the toolkit reads them; the BBC titles are the references and are "
+        "not in the input, the AllSides documents carry their outlets' titles and the "
+        "reference is a separate neutral headline. Each system's text and the reference "
+        "headlines are cut to their first 75 bytes and scored with `summarize.rouge` "
+        "(ROUGE-1.5.5 conventions: lower-cased ASCII alphanumeric tokens, Porter stemming of "
+        "tokens longer than 3 characters, no stop-word removal, `-b 75`); figures are means "
+        "over clusters of ROUGE-N recall, in percent. *ours* is `summarize.headline(documents)` "
+        "(default budget 75 bytes); *baseline* is the first 75 bytes of the cluster's first "
+        "article; *ours, titles withheld* gets the documents without their titles; *best "
+        "source title* is the title whose terms are most frequent in the sentences, as "
+        "written. *bytes* is the mean length of the system's text; *seconds* the summed time "
+        "of its calls."
+    )
+    out.append("")
+    out.extend(format_table(rows))
+    out.append("")
+    out.append(
+        f"Target: at least +{TARGET:.0f} ROUGE-1 recall points over the baseline on every set "
+        f"(Δ with a 95% paired-bootstrap interval over clusters, {RESAMPLES} resamples):"
+    )
+    out.append("")
+    out.extend(verdicts(rows, outcomes) or ["- ours was not run"])
+    return "\n".join(out).rstrip() + "\n"
+
+
+def replace_section(document: str, section: str) -> str:
+    """``document`` with its ``HEADING`` section (up to the next "## ") replaced by
+    ``section``, or with ``section`` appended when it has none."""
+    lines = document.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == HEADING), None)
+    if start is None:
+        kept = document.rstrip("\n")
+        return (kept + "\n\n" if kept else "") + section
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"##\s", lines[i])), len(lines))
+    after = "".join(lines[end:])
+    return "".join(lines[:start]) + section + ("\n" + after if after else "")
+
+
+# --------------------------------------------------------------------------------------------
+# Command line
+
+
+def set_names(text: str) -> tuple[str, ...]:
+    names = tuple(n.strip().removesuffix(".jsonl") for n in text.split(",") if n.strip())
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one set")
+    return names
+
+
+def load_sets(eval_dir: Path, names: Sequence[str], limit: int | None) -> dict[str, list[Cluster]]:
+    """The clusters with at least one reference headline of each set, maybe the first N."""
+    loaded = {}
+    for name in names:
+        path = eval_dir / f"{name}.jsonl"
+        if not path.is_file():
+            raise SummarizeError(f"{path} not found (see --eval-dir)")
+        loaded[name] = [c for c in first(read_clusters(path), limit) if c.headlines]
+    return loaded
+
+
+def first(items: Iterator[Cluster], limit: int | None) -> Iterator[Cluster]:
+    for count, item in enumerate(items):
+        if limit is not None and count >= limit:
+            return
+        yield item
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="ROUGE recall of the first 75 bytes of our headlines (see the module "
+        "docstring)."
+    )
+    parser.add_argument(
+        "--sets", type=set_names, default=DEFAULT_SETS,
+        help=f"comma-separated set names in the eval folder (default: {','.join(DEFAULT_SETS)})",
+    )  # fmt: skip
+    parser.add_argument("--limit", type=int, help="only the first N clusters of each set")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help=f"default {EVAL_DIR}")
+    parser.add_argument(
+        "--write", action="store_true", help=f"write the section {HEADING!r} into {RESULTS}"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    command = "python benchmarks/headlines.py" + "".join(
+        " " + a for a in (sys.argv[1:] if argv is None else argv)
+    )
+    started = datetime.datetime.now()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    clock = time.perf_counter()
+    try:
+        clusters = load_sets(args.eval_dir, args.sets, args.limit)
+    except SummarizeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    tasks = [Task(name, cluster) for name, items in clusters.items() for cluster in items]
+    if not args.quiet:
+        print(f"{len(tasks)} clusters on {args.jobs} process(es)", file=sys.stderr)
+    outcomes = run_tasks(tasks, args.jobs, args.quiet)
+    rows = summarize_rows(outcomes)
+    wall = time.perf_counter() - clock
+    section = report(rows, outcomes, clusters, command, started, wall, load)
+    print(section)
+    if args.write:
+        existing = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+        if not existing:
+            existing = "# Benchmark results\n"
+        RESULTS.write_text(replace_section(existing, section), encoding="utf-8")
+        print(f"written to {RESULTS}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Concept coverage as an integer program (Gillick & Favre, 2009).
+
+Concepts are bigrams of stemmed words (a bigram of two stop words is no concept). A
+concept's weight is the number of documents that carry it, and concepts carried by fewer
+than ``min_documents`` documents are left out (with a single document: the number of
+sentences, so a single article still has concepts). The program chooses sentences ``x_j``
+and concepts ``c_i`` to
+
+    maximise   sum_i w_i c_i  +  tie * sum_j score_j x_j
+    subject to sum_j cost_j x_j <= budget
+               x_j <= c_i          for every concept i in sentence j
+               c_i <= sum_j x_j    over the sentences j that contain concept i
+               x_a + x_b <= 1      for sentences whose cosine reaches ``redundancy``
+
+so a concept counts once however many chosen sentences carry it: redundancy costs budget and
+earns nothing, and near-duplicates are never chosen together. Concepts are weighted over all
+the candidates, but only the best-scored ``max_candidates`` sentences enter the program,
+which keeps it small enough to solve in milliseconds. The small ``tie`` term, the scorer's
+scores, breaks ties between selections that cover the same concepts. ``scipy.optimize.milp``
+(HiGHS) solves it to within a relative ``gap`` of the optimum, stopping after ``time_limit``
+seconds with the best solution found so far; when it has none (no concepts, no solution in
+time), the greedy selector's answer is used and the selection says so. The time limit is a
+safety net set far above the usual solve time (tens of milliseconds): a tight limit would
+make the answer depend on how busy the machine is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from ..model import Budget
+from ..select import Selection, cost
+from ..text import analyzer, stop_words
+from .base import Pool, selectors
+from .greedy import Greedy
+
+
+@selectors.register("ilp")
+@dataclass(frozen=True)
+class ConceptILP:
+    """Maximum weighted bigram coverage under the budget; see the module docstring."""
+
+    min_documents: int = 2
+    tie: float = 0.01
+    max_candidates: int = 60
+    gap: float = 0.02
+    time_limit: float = 10.0
+    redundancy: float | None = 0.5
+    language: str = "english"
+
+    def select(self, pool: Pool, budget: Budget) -> Selection:
+        if len(pool) == 0:
+            return Selection(())
+        concepts, weights = self._concepts(pool)
+        keep = np.sort(np.argsort(-pool.scores, kind="stable")[: self.max_candidates])
+        concepts = concepts[keep]
+        present = np.flatnonzero(np.asarray(concepts.sum(axis=0)).ravel() > 0)
+        chosen = self._solve(_subset(pool, keep), concepts[:, present], weights[present], budget)
+        return Selection(
+            tuple(int(keep[i]) for i in chosen.indices), chosen.truncated, chosen.notes
+        )
+
+    def _solve(
+        self, pool: Pool, concepts: sp.csr_matrix, weights: np.ndarray, budget: Budget
+    ) -> Selection:
+        n = len(pool)
+        if not weights.size:
+            return self._fallback(pool, budget, "no concept is shared by enough sources")
+        limit = budget.sentences or budget.words or budget.chars or 0
+        costs = np.array([cost(s, budget) for s in pool.sentences], dtype=np.float64)
+        m = weights.size
+        occurrence = sp.csr_matrix(concepts)  # n sentences x m concepts, 0/1
+        occ = occurrence.tocoo()
+        k = occ.nnz
+        # Variables: x_0..x_{n-1} (sentences), then c_0..c_{m-1} (concepts).
+        rows = [sp.csr_matrix(np.concatenate([costs, np.zeros(m)])[None, :])]
+        # x_j - c_i <= 0 for each occurrence
+        rows.append(
+            sp.csr_matrix(
+                (
+                    np.concatenate([np.ones(k), -np.ones(k)]),
+                    (
+                        np.concatenate([np.arange(k), np.arange(k)]),
+                        np.concatenate([occ.row, n + occ.col]),
+                    ),
+                ),
+                shape=(k, n + m),
+            )
+        )
+        # c_i - sum_j x_j <= 0
+        rows.append(sp.hstack([-occurrence.T, sp.identity(m)]).tocsr())
+        # x_a + x_b <= 1 for every pair too similar to be chosen together
+        pairs = self._redundant_pairs(pool)
+        if len(pairs):
+            p = len(pairs)
+            rows.append(
+                sp.csr_matrix(
+                    (np.ones(2 * p), (np.repeat(np.arange(p), 2), pairs.ravel())),
+                    shape=(p, n + m),
+                )
+            )
+        matrix = sp.vstack(rows).tocsr()
+        upper = np.concatenate([[limit], np.zeros(k), np.zeros(m), np.ones(len(pairs))])
+        lower = np.full(upper.shape, -np.inf)
+        scores = np.maximum(pool.scores, 0.0)
+        scores = scores / scores.max() if scores.max() > 0 else scores
+        objective = -np.concatenate([self.tie * weights.min() * scores, weights])
+        try:
+            result = milp(
+                objective,
+                integrality=np.ones(n + m),
+                bounds=Bounds(0, 1),
+                constraints=LinearConstraint(matrix, lower, upper),
+                options={"time_limit": self.time_limit, "mip_rel_gap": self.gap, "disp": False},
+            )
+        except ValueError as exc:  # pragma: no cover - solver refusing the model
+            return self._fallback(pool, budget, f"the solver failed ({exc})")
+        if result.x is None:
+            return self._fallback(pool, budget, f"no solution within {self.time_limit:g} s")
+        chosen = np.flatnonzero(result.x[:n] > 0.5)
+        if not chosen.size:
+            return self._fallback(pool, budget, "the program chose nothing")
+        ranked = chosen[np.argsort(-pool.scores[chosen], kind="stable")]
+        return Selection(tuple(int(i) for i in ranked))
+
+    def _redundant_pairs(self, pool: Pool) -> np.ndarray:
+        if self.redundancy is None:
+            return np.zeros((0, 2), dtype=np.int64)
+        similarity = sp.triu(pool.rows @ pool.rows.T, k=1).tocoo()
+        close = similarity.data >= self.redundancy
+        return np.column_stack([similarity.row[close], similarity.col[close]])
+
+    def _concepts(self, pool: Pool) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Sentence-by-concept 0/1 matrix of the kept concepts, and their weights."""
+        stops = stop_words(self.language)
+        stem = analyzer(self.language).terms
+        vocabulary: dict[tuple[str, str], int] = {}
+        indptr, indices = [0], []
+        for sentence in pool.sentences:
+            seen = set()
+            tokens = [t for t in sentence.tokens if any(c.isalnum() for c in t)]
+            for a, b in pairwise(tokens):
+                if a in stops and b in stops:
+                    continue
+                key = (
+                    stem((a,))[0] if a not in stops else a,
+                    stem((b,))[0] if b not in stops else b,
+                )
+                if key not in seen:
+                    seen.add(key)
+                    indices.append(vocabulary.setdefault(key, len(vocabulary)))
+            indptr.append(len(indices))
+        matrix = sp.csr_matrix(
+            (np.ones(len(indices)), indices, indptr), shape=(len(pool), len(vocabulary))
+        )
+        documents = sorted({d for sources in pool.sources for d in sources})
+        if len(documents) > 1:
+            index = {d: i for i, d in enumerate(documents)}
+            carriers = sp.csr_matrix(
+                (
+                    np.ones(sum(len(s) for s in pool.sources)),
+                    [index[d] for s in pool.sources for d in sorted(s)],
+                    np.cumsum([0] + [len(s) for s in pool.sources]),
+                ),
+                shape=(len(pool), len(documents)),
+            )
+            weights = np.asarray(((matrix.T @ carriers) > 0).sum(axis=1)).ravel()
+            threshold = self.min_documents
+        else:
+            weights = np.asarray(matrix.sum(axis=0)).ravel()
+            threshold = 2
+        keep = np.flatnonzero(weights >= threshold)
+        return matrix[:, keep], weights[keep].astype(np.float64)
+
+    def _fallback(self, pool: Pool, budget: Budget, why: str) -> Selection:
+        chosen = Greedy(self.redundancy).select(pool, budget)
+        note = f"ilp: {why}; greedy selection used instead"
+        return Selection(chosen.indices, chosen.truncated, (*chosen.notes, note))
+
+
+def _subset(pool: Pool, keep: np.ndarray) -> Pool:
+    return Pool(
+        sentences=tuple(pool.sentences[i] for i in keep),
+        scores=pool.scores[keep],
+        rows=pool.rows[keep],
+        sources=tuple(pool.sources[i] for i in keep),
+    )

@@ -1,0 +1,117 @@
+"""Global selection methods on tiny clusters where the right answer is clear."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from summarize import Budget, summarize
+from summarize.features import tfidf
+from summarize.selectors import Pool, selectors
+from summarize.selectors.ilp import ConceptILP
+
+from .conftest import make_sentences
+
+NAMES = selectors.names()
+
+
+def pool_of(texts: list[str], scores: list[float], docs: list[set[str]] | None = None) -> Pool:
+    sentences = make_sentences(texts)
+    return Pool(
+        sentences=tuple(sentences),
+        scores=np.array(scores, dtype=float),
+        rows=tfidf(sentences),
+        sources=tuple(frozenset(d) for d in (docs or [{"a"}] * len(texts))),
+    )
+
+
+REDUNDANT = [
+    "The storm cut power to forty thousand homes across the northern valley.",
+    "The storm cut power to forty thousand homes across the valley in the north.",
+    "Schools in three towns will stay closed until the roads are cleared.",
+    "Volunteers handed out blankets and hot meals at the town hall.",
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_redundant_pair_is_not_both_chosen(name: str) -> None:
+    pool = pool_of(REDUNDANT, [1.0, 0.95, 0.5, 0.4], [{"a", "b"}, {"b", "c"}, {"a"}, {"c"}])
+    chosen = selectors.create(name).select(pool, Budget(words=36)).indices
+    assert not {0, 1} <= set(chosen)
+    assert len(chosen) >= 2
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("limit", [5, 12, 20, 33, 50])
+def test_the_budget_is_never_exceeded(name: str, limit: int) -> None:
+    pool = pool_of(REDUNDANT, [1.0, 0.9, 0.8, 0.7], [{"a"}, {"b"}, {"a", "b"}, {"b"}])
+    for budget in (Budget(words=limit), Budget(chars=limit * 6), Budget(sentences=1 + limit // 20)):
+        selection = selectors.create(name).select(pool, budget)
+        if selection.truncated is not None:  # nothing whole fits: the best one, cut
+            texts = [selection.truncated]
+        else:
+            texts = [pool.sentences[i].text for i in selection.indices]
+        if budget.words:
+            assert sum(len(t.split()) for t in texts) <= limit
+        elif budget.chars:
+            assert sum(len(t.encode()) for t in texts) <= limit * 6
+        else:
+            assert len(texts) <= budget.sentences
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_empty_pool(name: str) -> None:
+    assert selectors.create(name).select(pool_of([], []), Budget(words=10)).indices == ()
+
+
+def test_ilp_covers_a_concept_that_only_one_sentence_carries_when_the_budget_allows() -> None:
+    texts = [
+        "Rail strike halts trains across the country on Monday.",  # 9 words, scored best
+        "Rail strike halts trains across the country, unions say.",  # same concepts
+        "Ferry services also stopped at the main harbour.",  # the only sentence on ferries
+    ]
+    docs = [{"a"}, {"b"}, {"a", "b"}]
+    pool = pool_of(texts, [1.0, 0.9, 0.1], docs)
+    chosen = ConceptILP().select(pool, Budget(words=18)).indices
+    assert 2 in chosen and not {0, 1} <= set(chosen)
+
+
+def test_ilp_maximises_weight_not_score() -> None:
+    # "central bank" is carried by three sources, "river festival" by one only.
+    texts = [
+        "The central bank raised rates again.",
+        "A river festival opened downtown.",
+    ]
+    pool = pool_of(texts, [0.1, 1.0], [{"a", "b", "c"}, {"a"}])
+    chosen = ConceptILP(min_documents=1).select(pool, Budget(words=6)).indices
+    assert chosen == (0,)
+
+
+def test_ilp_without_shared_concepts_falls_back_to_greedy_and_says_so() -> None:
+    pool = pool_of(["Cats sleep a lot.", "Dogs bark loudly."], [0.2, 1.0], [{"a"}, {"b"}])
+    selection = ConceptILP().select(pool, Budget(sentences=1))
+    assert selection.indices == (1,)
+    assert any("greedy" in note for note in selection.notes)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_selector_makes_a_digest_of_the_sample(name: str) -> None:
+    from .test_digest import _sample_summary
+
+    summary = _sample_summary(selector=name, words=120)
+    assert summary.sentences and summary.selector == name
+    assert sum(len(s.text.split()) for s in summary.sentences) <= 120
+
+
+def test_unknown_selector_lists_the_available_ones() -> None:
+    with pytest.raises(Exception, match="available: greedy, ilp, submodular"):
+        summarize("One sentence here is enough for this.", selector="nope")
+
+
+def test_auto_scorer_depends_on_the_number_of_documents() -> None:
+    one = summarize("The plant will close in May. Workers were told on Friday.", sentences=1)
+    two = summarize(
+        ["The plant will close in May, the owners said.", "Workers were told on Friday."],
+        sentences=1,
+    )
+    assert (one.scorer, two.scorer) == ("lead", "lexrank-lead")
