@@ -14,7 +14,8 @@ pooled, ``-b 75``):
 - **baseline: first 75 bytes**: the text of the cluster's first article, whitespace
   collapsed, cut to 75 bytes by ROUGE itself (the baseline of published headline work);
 
-and, on sets whose documents carry titles (the outlets' own headlines, part of the input):
+and, on sets whose documents mostly carry titles (the outlets' own headlines, part of the
+input):
 
 - **ours, titles withheld**: the same call on the documents rebuilt without their titles,
   which shows what the choosing and compressing of sentences does on its own;
@@ -86,6 +87,7 @@ class Task:
 
     set_name: str
     cluster: Cluster
+    titled: bool = False  # the set gives documents titles: score the title rows too
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,11 @@ def without_titles(documents: Sequence[Document]) -> list[Document]:
 def evaluate_cluster(task: Task) -> list[Outcome]:
     """Every system's headline for one cluster, scored against its reference headlines."""
     cluster = task.cluster
-    titled = any(d.title for d in cluster.documents)
     systems: list[tuple[str, object]] = [
         (OURS, lambda: headline(cluster.documents).text),
         (BASELINE, lambda: first_bytes(cluster.documents[0].text)),
     ]
-    if titled:
+    if task.titled:
         systems += [
             (WITHHELD, lambda: headline(without_titles(cluster.documents)).text),
             (BEST_TITLE, lambda: best_title(cluster.documents) or ""),
@@ -373,6 +374,12 @@ def load_sets(eval_dir: Path, names: Sequence[str], limit: int | None) -> dict[s
     return loaded
 
 
+def titled(clusters: Sequence[Cluster]) -> bool:
+    """Whether most clusters of a set have a document with a title (a set that gives titles,
+    rather than a first line now and then taken for one)."""
+    return 2 * sum(any(d.title for d in c.documents) for c in clusters) > len(clusters)
+
+
 def first(items: Iterator[Cluster], limit: int | None) -> Iterator[Cluster]:
     for count, item in enumerate(items):
         if limit is not None and count >= limit:
@@ -417,7 +424,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SummarizeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    tasks = [Task(name, cluster) for name, items in clusters.items() for cluster in items]
+    tasks = [
+        Task(name, cluster, titled=titled(items))
+        for name, items in clusters.items()
+        for cluster in items
+    ]
     if not args.quiet:
         print(f"{len(tasks)} clusters on {args.jobs} process(es)", file=sys.stderr)
     outcomes = run_tasks(tasks, args.jobs, args.quiet)

@@ -386,7 +386,8 @@ class _Pool:
 
 @contextlib.contextmanager
 def _interrupts_deferred() -> Iterator[None]:
-    """Hold back Ctrl-C (SIGINT) until the block is over, then raise it."""
+    """Hold back Ctrl-C (SIGINT) until the block is over, then deliver it as it would have
+    been (a KeyboardInterrupt, usually; nothing when interrupts are ignored)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -397,7 +398,7 @@ def _interrupts_deferred() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, previous)
     if received:
-        raise KeyboardInterrupt
+        signal.raise_signal(signal.SIGINT)
 
 
 def _mp_context(jobs: int) -> Any:

@@ -252,7 +252,7 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
         "--no-headline",
         dest="headline",
         action="store_false",
-        help="do not show a headline (the best source title) above the digest",
+        help="do not put a generated headline above the digest",
     )
     parser.add_argument(
         "--language",

@@ -32,8 +32,8 @@ are separate:
      expressions, leading subordinate clauses, appositives, non-restrictive relative
      clauses;
    - :data:`STYLE`, headline style: no articles or filler adverbs, "is to" / "will" become
-     "to", "has" goes before a past participle in -ed, and a full name becomes the surname
-     the story uses on its own (:func:`shorten_names`);
+     "to", a "has" before a past participle in -ed goes, and a full name becomes the
+     surname the story uses on its own (:func:`shorten_names`);
    - then, only when the text is still longer than the budget, :func:`drop_inner_phrases`:
      the text is cut after a phrase boundary (before a preposition, conjunction,
      participle, ``to`` or ``that``, or after a comma or dash) and up to
@@ -237,6 +237,7 @@ _AUXILIARIES = _words(
     "should can could may might must"
 )
 _PRONOUNS = _words("he she it they we i you him them us me")
+_MODALS = _words("will would shall should can could may might must")
 _POSSESSIVES = _words("his her its their our my your")
 _PARTICLES = _words("up down out off back away")
 # Irregular past forms common in news, for the rough verb test of a cut.
@@ -248,6 +249,13 @@ _IRREGULAR_PAST = _words(
     "sprang sang rang swam bid beat dealt dug fed felt fled hung hid lay laid lit meant slid "
     "stuck swept swung sped sat shut shed bent lent understood withdrew overtook undertook "
     "forgave forbade overcame upheld withheld"
+)
+# Verbs that take a "to" or "that" complement: a cut right after one leaves it hanging.
+_COMPLEMENT_VERBS = _words(
+    "want wants plan plans hope hopes try tries seek seeks aim aims expect expects need needs "
+    "continue continues agree agrees refuse refuses fail fails decide decides vow vows "
+    "threaten threatens promise promises intend intends ask asks urge urges allow allows "
+    "conclude concludes believe believes think thinks say says warn warns claim claims"
 )
 _FUNCTION_WORDS = (
     _DETERMINERS
@@ -264,7 +272,13 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))"
 _PERIOD = r"(?:week|weekend|month|year|morning|afternoon|evening|night|season|summer|winter|spring|autumn)"  # noqa: E501
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}})"  # noqa: E501
 # Reporting verbs for attributions; "say" forms are the common case.
-_SAY = r"(?:said|says|say|told|tells|reported|reports|added|adds|announced|announces|stated|states|confirmed|confirms|claimed|claims|insisted|insists|explained|explains|wrote|writes|noted|notes|show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)"  # noqa: E501
+_SAY = (
+    r"(?:said|says|say|told|tells|reported|reports|added|adds|announced|announces|stated"
+    r"|states|confirmed|confirms|claimed|claims|insisted|insists|explained|explains|wrote"
+    r"|writes|noted|notes|show|shows|showed|suggest|suggests|suggested|indicate|indicates"
+    r"|indicated|warned|warns|argued|argues|admitted|admits|revealed|reveals|predicted"
+    r"|predicts|acknowledged|acknowledges)"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -803,10 +817,18 @@ _RATE = re.compile(r"(?:\d\S*|once|twice)\s+$")  # "$47 a barrel", "twice a week
 
 
 def drop_articles(text: str) -> str:
-    """Headline style: drop the articles ``a``, ``an`` and ``the`` (a capitalised inner
-    "The" is part of a name and stays, and so does the "a" of a rate: "$47 a barrel")."""
+    """Headline style: drop the articles ``a``, ``an`` and ``the``. A capitalised inner
+    "The" is part of a name and stays, and so do an article between two capitalised words
+    (a title: "About a Boy") and the "a" of a rate ("$47 a barrel")."""
     start = _INITIAL_ARTICLE.sub("", text)
-    out = _INNER_ARTICLE.sub(lambda m: m.group() if _RATE.search(start[: m.start()]) else "", start)
+
+    def keep(match: re.Match[str]) -> bool:
+        before, after = start[: match.start()], start[match.end() :]
+        previous = before.split()[-1:]
+        in_title = bool(previous) and previous[0][:1].isupper() and after[:1].isupper()
+        return in_title or bool(_RATE.search(before))
+
+    out = _INNER_ARTICLE.sub(lambda m: m.group() if keep(m) else "", start)
     if len(out.split()) < MIN_HEADLINE_WORDS:
         return text
     return _capitalise(out) if out != text else text
@@ -820,9 +842,11 @@ _FILLER_ADVERBS = _words(
 _FILLER = re.compile(rf"(?<=\S)\s+(?:{'|'.join(sorted(_FILLER_ADVERBS))})(?=\s+[\w\u00a3$\u20ac])")
 
 
+# after a modal or "has": "should personally make", "has recently won" (after "is" an -ly
+# word is as often an adjective: "is likely", "is costly")
 _ADVERB_AFTER_AUXILIARY = re.compile(
-    r"\b(?P<auxiliary>will|would|should|could|can|may|might|must|has|have|had|is|are|was|were)"
-    r"\s+[a-z]{3,}ly(?=\s+[a-z])"
+    r"\b(?P<auxiliary>will|would|should|could|can|may|might|must|has|have|had)"
+    r"\s+(?!(?:un)?likely\b|only\b)[a-z]{3,}ly(?=\s+[a-z])"
 )
 
 
@@ -856,7 +880,7 @@ def use_headline_verbs(text: str) -> str:
 def _replace_unless_pronoun(pattern: re.Pattern[str], replacement: str, text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         before = text[: match.start()].rsplit(None, 1)
-        if before and _bare(before[-1]) in _PRONOUNS | _RELATIVES | {"that"}:
+        if before and _bare(before[-1]) in _PRONOUNS | _RELATIVES | _MODALS | {"that", "to"}:
             return match.group()
         return replacement
 
@@ -919,12 +943,17 @@ def _restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     for i, word in enumerate(words):
         if word[-1:] in ",;:":
             break
-        if i >= 3 and word[:1].islower() and _bare(word) in _AUXILIARIES:
-            verb = i
+        bare = _bare(word)
+        following = words[i + 1] if i + 1 < len(words) else ""
+        headline_to = bare == "to" and following[:1].islower()  # "devices to have ..."
+        if i >= 3 and word[:1].islower() and (bare in _AUXILIARIES or headline_to):
+            verb = i - 1 if _bare(words[i - 1]) in ("set", "due", "poised") else i
             break
     if verb is None:
         return []
     for start in range(1, verb - 1):
+        if _has_verb(["", *words[1:start]]):
+            return []  # past the subject: "dismissed fears that his plans are ..."
         word, previous = _bare(words[start]), _bare(words[start - 1])
         if not words[start][:1].islower() or previous in _FUNCTION_WORDS | _PRONOUNS:
             continue
@@ -939,7 +968,7 @@ def _restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     return []
 
 
-_LEADING_CLAUSE = re.compile(r"^(?P<clause>[^,;:\"\u201c]{1,120}?),\s+")
+_LEADING_CLAUSE = re.compile(r"^(?P<clause>[^,;:\"\u201c]{1,200}?),\s+")
 _LEADING_SUBORDINATORS = _SUBORDINATORS | _words("despite amid following given")
 
 
@@ -1043,6 +1072,7 @@ def _trim(
                     and _last_is_content(kept)
                     and _has_verb(kept_words)
                     and _last_clause_has_verb(kept_words)
+                    and _first_word(kept) not in _CLAUSE_ONLY
                     and _balanced(kept)
                 ):
                     best, best_text, best_drops, best_end = key, kept, count, end
@@ -1071,12 +1101,18 @@ def _adjunct_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     for start in range(1, len(words)):
         if _bare(words[start]) not in _ADJUNCT_PREPOSITIONS or words[start - 1][-1] in ",;:":
             continue
+        if _bare(words[start - 1]) in _AUXILIARIES:
+            continue  # "is at its lowest level": the phrase is the predicate
         end = start + 1
         while end < len(words) and (not _is_boundary(words, end) or _bare(words[end]) == "of"):
             end += 1
         if end >= len(words) or words[end - 1][-1] in ",;:":
             continue
-        if _bare(words[end]) in _PREPOSITIONS - {"of"} and not _has_verb(["", *words[start:end]]):
+        if (
+            end - start >= 2  # "plough on with": a lone particle is no phrase
+            and _bare(words[end]) in _PREPOSITIONS - {"of"}
+            and not _has_verb(["", *words[start:end]])
+        ):
             spans.append((start, end))
     return spans
 
@@ -1111,7 +1147,7 @@ def _is_descriptor_word(word: str) -> bool:
         bool(bare)
         and (word[-1:].isalnum() or word[-1:] in "'\u2019")
         and bare not in _FUNCTION_WORDS | _PRONOUNS | _PARTICLES
-        and not (word[:1].islower() and bare.endswith(("ed", "ing")))
+        and not (word[:1].islower() and (bare.endswith("ing") or _verbish(word)))
     )
 
 
@@ -1138,6 +1174,15 @@ def _is_boundary(words: Sequence[str], i: int) -> bool:
         )
     if word == "to" and previous in ("up", "due", "according", "close", "next", "prior"):
         return False
+    if word in ("to", "that") and _verbish(words[i - 1]):
+        return False  # "plans to ...", "concluded that ...": the verb needs what follows
+    if (
+        word == "by"
+        and previous.endswith("ed")
+        and i >= 2
+        and _bare(words[i - 2]) not in _AUXILIARIES
+    ):
+        return False  # "a film produced by ...": the participle needs its agent
     following = _bare(words[i + 1]) if i + 1 < len(words) else ""
     if (word in ("less", "more", "fewer") and following == "than") or (
         word == "such" and following == "as"
@@ -1163,6 +1208,17 @@ _ADJUNCT_PREPOSITIONS = _words(
     "inside within throughout over under"
 )
 _BOUNDARY_WORDS = _words("to that including like which who whose where whether")
+
+
+def _verbish(word: str) -> bool:
+    """A lower-case word that is probably a verb: an auxiliary, a reporting or complement
+    verb, a common irregular past form, or a word in "-ed"."""
+    bare = _bare(word)
+    return word[:1].islower() and (
+        bare in _AUXILIARIES | _IRREGULAR_PAST | _COMPLEMENT_VERBS
+        or bool(re.fullmatch(_SAY, bare))
+        or (len(bare) > 3 and bare.endswith("ed"))
+    )
 
 
 def _has_verb(words: Sequence[str]) -> bool:
@@ -1193,6 +1249,8 @@ def _has_verb(words: Sequence[str]) -> bool:
     return False
 
 
+# a text opening with one of these is a subordinate clause without its main clause
+_CLAUSE_ONLY = _words("as although though because while whilst when if since unless whereas")
 _CLAUSE_OPENERS = _words("that whether who which because although though while if when unless")
 
 
@@ -1203,8 +1261,17 @@ def _last_clause_has_verb(words: Sequence[str]) -> bool:
 
 
 def _last_is_content(text: str) -> bool:
+    """The text ends on a content word: not a function word or pronoun, not a possessive
+    ("Russia's"), not a gerund or participle in "-ing" that needs an object ("over video
+    claiming"; "are gathering" is fine)."""
     words = text.split()
-    return bool(words) and _bare(words[-1]) not in _FUNCTION_WORDS | _PRONOUNS
+    if not words:
+        return False
+    last = _bare(words[-1])
+    if last in _FUNCTION_WORDS | _PRONOUNS or re.search(r"['\u2019]s?$", words[-1]):
+        return False
+    previous = _bare(words[-2]) if len(words) > 1 else ""
+    return not (words[-1][:1].islower() and last.endswith("ing") and previous not in _AUXILIARIES)
 
 
 def _balanced(text: str) -> bool:

@@ -411,13 +411,30 @@ def test_work_in_flight_is_bounded_and_results_come_in_input_order() -> None:
 
 
 def test_ctrl_c_while_a_worker_starts_is_held_back_until_it_has() -> None:
-    steps = []
-    with pytest.raises(KeyboardInterrupt), batch_module._interrupts_deferred():
-        os.kill(os.getpid(), signal.SIGINT)
-        time.sleep(0.01)  # the handler runs between bytecodes
-        steps.append("still running")
-    assert steps == ["still running"]
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    # A run started in the background may begin with SIGINT ignored: start from Python's own.
+    original = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        steps = []
+        with pytest.raises(KeyboardInterrupt), batch_module._interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.01)  # the handler runs between bytecodes
+            steps.append("still running")
+        assert steps == ["still running"]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, original)
+
+
+def test_ctrl_c_held_back_stays_ignored_when_interrupts_are_ignored() -> None:
+    original = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with batch_module._interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.01)
+        time.sleep(0.01)  # nothing is raised here either
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, original)
 
 
 def test_worker_processes_give_the_same_outputs_as_one_process(tmp_path: Path) -> None:
