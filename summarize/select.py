@@ -63,13 +63,11 @@ def select(
     *,
     redundancy: float | None = 0.5,
     order: str = "source",
-    eligible: np.ndarray | None = None,
 ) -> Selection:
     """Pick sentences for ``budget``.
 
     ``rows`` are unit-length term vectors of the sentences (for the redundancy check, which
-    is skipped when ``rows`` or ``redundancy`` is None); ``eligible`` masks the sentences
-    that may be chosen at all (default: every one).
+    is skipped when ``rows`` or ``redundancy`` is None).
     """
     if order not in ORDERS:
         raise SummarizeError(f"unknown order {order!r}; available: {', '.join(ORDERS)}")
@@ -78,8 +76,7 @@ def select(
         return Selection(())
     budget = resolve(budget, sentences)
     limit = budget.sentences or budget.words or budget.chars or 0
-    mask = np.ones(n, dtype=bool) if eligible is None else np.asarray(eligible, dtype=bool)
-    candidates = [i for i in np.lexsort((np.arange(n), -scores)) if mask[i]]
+    candidates = [int(i) for i in np.lexsort((np.arange(n), -scores))]
     costs = np.array([cost(s, budget) for s in sentences])
     check = redundancy is not None and rows is not None and rows.shape[0] == n
 
@@ -88,7 +85,7 @@ def select(
     # product per chosen sentence, so checking a candidate costs nothing.
     closest = np.zeros(n)
     remaining = limit
-    cheapest = int(costs[mask].min()) if mask.any() else 0
+    cheapest = int(costs.min())
     for i in candidates:
         if remaining < cheapest:
             break

@@ -96,15 +96,6 @@ def test_ratio_is_a_share_of_the_input_words() -> None:
     assert resolve(Budget(ratio=0.25), sentences) == Budget(words=11)
 
 
-def test_eligible_mask_keeps_lines_out() -> None:
-    sentences = make_sentences(TEXTS)
-    mask = np.array([True, False, True, True, True])
-    picked = select(
-        sentences, np.array([0.1, 0.9, 0.2, 0.8, 0.3]), Budget(sentences=1), None, eligible=mask
-    )
-    assert picked.indices == (3,)
-
-
 def test_empty_input_selects_nothing() -> None:
     assert select([], np.zeros(0), Budget(words=10), None).indices == ()
 
