@@ -48,9 +48,10 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+from results import RESULTS, write_section  # benchmarks/results.py
+
 ROOT = Path(__file__).resolve().parent.parent
 MULTINEWS = ROOT.parent / "shared" / "eval" / "multinews-200.jsonl"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Batch throughput"
 
 TARGET_RATE = 200.0  # clusters per second on 2 cores, default digest, Multi-News clusters
@@ -548,22 +549,6 @@ def section(
     return "\n".join(out).rstrip() + "\n"
 
 
-def replace_section(document: str, text: str) -> str:
-    """``document`` with its ``HEADING`` section (up to the next "## ") replaced, or with
-    ``text`` appended when it has none."""
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == HEADING), None)
-    if start is None:
-        prefix = document.rstrip("\n")
-        return (prefix + "\n\n" if prefix else "") + text
-    end = next((i for i in range(start + 1, len(lines)) if re.match(r"##\s", lines[i])), len(lines))
-    after = "".join(lines[end:])
-    return "".join(lines[:start]) + text + ("\n" + after if after else "")
-
-
-# -- command line -----------------------------------------------------------------------------
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -653,8 +638,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = section(runs, stages, clusters, fixed, context)
     print(text)
     if args.write:
-        document = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Results\n"
-        RESULTS.write_text(replace_section(document, text), encoding="utf-8")
+        write_section(text)
         print(f"wrote {HEADING!r} into {RESULTS}", file=sys.stderr)
     return 0
 

@@ -35,13 +35,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import RESULTS, write_section  # benchmarks/results.py
+
 from summarize import __version__
 from summarize.cli import main as summarize_main
 from summarize.scorers import scorers
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT.parent / "shared" / "eval"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Evaluation: summarize eval on every dev set"
 DEFAULT = "lexrank-lead"
 BASELINES = ("lead", "random", "oracle")
@@ -154,18 +155,6 @@ def section(
     return "\n".join(out).rstrip() + "\n"
 
 
-def replace_section(document: str, text: str) -> str:
-    """``document`` with the section under :data:`HEADING` (up to the next ``## ``)
-    replaced by ``text``, or ``text`` appended when there is none."""
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == HEADING), None)
-    if start is None:
-        return document.rstrip("\n") + "\n\n" + text
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    rest = "".join(lines[end:])
-    return "".join(lines[:start]) + text + ("\n" + rest if rest else "")
-
-
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help=f"default {EVAL_DIR}")
@@ -210,8 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     text = section(runs, names, command, started, wall, args.jobs, load)
     print(text)
     if args.write:
-        existing = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-        RESULTS.write_text(replace_section(existing, text), encoding="utf-8")
+        write_section(text)
         print(f"written to {RESULTS}", file=sys.stderr)
     return 0
 

@@ -43,7 +43,6 @@ import datetime
 import multiprocessing
 import os
 import platform
-import re
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -52,6 +51,7 @@ from pathlib import Path
 from statistics import fmean
 
 import numpy as np
+from results import RESULTS, write_section  # benchmarks/results.py
 
 from summarize import SummarizeError, __version__, build_document, headline
 from summarize.evalsets import Cluster, read_clusters
@@ -61,7 +61,6 @@ from summarize.text import analyzer, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT.parent / "shared" / "eval"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Headlines: ROUGE recall of the first 75 bytes"
 
 DEFAULT_SETS = ("bbc", "allsides-val")
@@ -339,19 +338,6 @@ def report(
     return "\n".join(out).rstrip() + "\n"
 
 
-def replace_section(document: str, section: str) -> str:
-    """``document`` with its ``HEADING`` section (up to the next "## ") replaced by
-    ``section``, or with ``section`` appended when it has none."""
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == HEADING), None)
-    if start is None:
-        kept = document.rstrip("\n")
-        return (kept + "\n\n" if kept else "") + section
-    end = next((i for i in range(start + 1, len(lines)) if re.match(r"##\s", lines[i])), len(lines))
-    after = "".join(lines[end:])
-    return "".join(lines[:start]) + section + ("\n" + after if after else "")
-
-
 # --------------------------------------------------------------------------------------------
 # Command line
 
@@ -437,10 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     section = report(rows, outcomes, clusters, command, started, wall, load)
     print(section)
     if args.write:
-        existing = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-        if not existing:
-            existing = "# Benchmark results\n"
-        RESULTS.write_text(replace_section(existing, section), encoding="utf-8")
+        write_section(section)
         print(f"written to {RESULTS}", file=sys.stderr)
     return 0
 

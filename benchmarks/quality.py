@@ -37,7 +37,6 @@ import datetime
 import multiprocessing
 import os
 import platform
-import re
 import sys
 import time
 import warnings
@@ -45,6 +44,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean as mean
+
+from results import RESULTS, write_section  # benchmarks/results.py
 
 from summarize import __version__, summarize
 from summarize.errors import SummarizeError
@@ -55,7 +56,6 @@ from summarize.scorers import scorers
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT.parent / "shared" / "eval"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Quality: ROUGE on the dev sets"
 
 DEFAULT_SETS = ("multinews-200", "allsides-val")
@@ -353,19 +353,6 @@ def failure_notes(outcomes: Sequence[Outcome]) -> list[str]:
     ]
 
 
-def replace_section(document: str, section: str) -> str:
-    """``document`` with its ``HEADING`` section (up to the next "## ") replaced by
-    ``section``, or with ``section`` appended when it has none."""
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == HEADING), None)
-    if start is None:
-        kept = document.rstrip("\n")
-        return (kept + "\n\n" if kept else "") + section
-    end = next((i for i in range(start + 1, len(lines)) if re.match(r"##\s", lines[i])), len(lines))
-    after = "".join(lines[end:])
-    return "".join(lines[:start]) + section + ("\n" + after if after else "")
-
-
 # --------------------------------------------------------------------------------------------
 # Command line
 
@@ -479,10 +466,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     section = report(rows, outcomes, clusters, command, started, wall, load)
     print(section)
     if args.write:
-        existing = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-        if not existing:
-            existing = "# Benchmark results\n"
-        RESULTS.write_text(replace_section(existing, section), encoding="utf-8")
+        write_section(section)
         print(f"written to {RESULTS}", file=sys.stderr)
     return 0
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from tune import write_section  # noqa: E402
+from results import write_section  # noqa: E402
 
 from summarize import summarize  # noqa: E402
 from summarize.evalsets import read_clusters  # noqa: E402
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines)
     print(text)
     if args.write:
-        write_section(ROOT / "benchmarks" / "RESULTS.md", text)
+        write_section(text)
     return 0
 
 

@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from results import RESULTS, write_section  # benchmarks/results.py
 
 from summarize.documents import build_document
 from summarize.model import Document, Sentence
@@ -63,7 +64,6 @@ from summarize.scorers import scorers
 ROOT = Path(__file__).resolve().parent.parent
 CLUSTER = ROOT / "corpus" / "russia-syria-withdrawal"
 MULTINEWS = ROOT.parent / "shared" / "eval" / "multinews-200.jsonl"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Speed: our scorers vs sumy"
 
 OURS = ("lead", "textrank", "lexrank", "lsa")
@@ -857,19 +857,6 @@ def report(
     return "\n".join(out).rstrip() + "\n"
 
 
-def replace_section(document: str, section: str) -> str:
-    """``document`` with its ``HEADING`` section replaced by ``section`` (or appended)."""
-    lines = document.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == HEADING), None)
-    if start is None:
-        prefix = document.rstrip("\n")
-        return (prefix + "\n\n" if prefix else "") + section
-    end = next((i for i in range(start + 1, len(lines)) if re.match(r"##\s", lines[i])), len(lines))
-    after = "".join(lines[end:])
-    before = "".join(lines[:start])
-    return before + section + ("\n" + after if after else "")
-
-
 # --------------------------------------------------------------------------------------------
 # Command line
 
@@ -946,10 +933,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     section = report(results, command, started, time.perf_counter() - clock, load_before)
     print(section)
     if args.write:
-        existing = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-        if not existing:
-            existing = "# Benchmark results\n"
-        RESULTS.write_text(replace_section(existing, section), encoding="utf-8")
+        write_section(section)
         print(f"written to {RESULTS}", file=sys.stderr)
     return 0
 

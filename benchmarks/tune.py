@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from results import write_section  # noqa: E402
+
 from summarize import summarize  # noqa: E402
 from summarize.evalsets import Cluster, read_clusters  # noqa: E402
 from summarize.rouge import score_all  # noqa: E402
@@ -99,24 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines)
     print(text)
     if args.write:
-        write_section(ROOT / "benchmarks" / "RESULTS.md", text)
+        write_section(text)
     return 0
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the section whose heading is the first line of ``section``."""
-    heading = section.splitlines()[0]
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    lines = old.splitlines()
-    if heading in lines:
-        start = lines.index(heading)
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        lines[start:end] = [*section.rstrip("\n").splitlines(), ""]
-    else:
-        lines += ["", *section.rstrip("\n").splitlines()]
-    path.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

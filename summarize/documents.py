@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from .errors import SummarizeError
 from .model import Document, Sentence
 from .segment import segment, split_title
 from .text import analyzer, check_language, tokenize
@@ -53,3 +55,27 @@ def build_document(
     return Document(
         id=id, text=text, sentences=tuple(sentences), title=title, path=path, language=language
     )
+
+
+def as_documents(
+    inputs: str | Document | Iterable[str | Document],
+    language: str = "english",
+    *,
+    purpose: str = "summarize",
+) -> tuple[Document, ...]:
+    """Texts become documents with ids "1", "2", ...; documents pass through. ``purpose``
+    names what the caller does, for the error about an input of the wrong type."""
+    items = [inputs] if isinstance(inputs, (str, Document)) else list(inputs)
+    documents = []
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, Document):
+            documents.append(item)
+        elif isinstance(item, str):
+            documents.append(build_document(item, str(number), language=language))
+        else:
+            raise SummarizeError(
+                f"cannot {purpose} a {type(item).__name__}; give text or Documents"
+            )
+    if len({d.id for d in documents}) != len(documents):
+        raise SummarizeError("document ids must be unique")
+    return tuple(documents)

@@ -61,7 +61,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .clean import boilerplate
-from .documents import build_document
+from .documents import as_documents
 from .errors import SummarizeError
 from .features import tfidf
 from .merge import duplicate_groups
@@ -308,7 +308,7 @@ def headline(
     candidate can be compressed into ``chars`` bytes."""
     if isinstance(chars, bool) or not isinstance(chars, int) or chars < 1:
         raise SummarizeError(f"chars must be a whole number of at least 1, got {chars!r}")
-    documents = _documents(inputs, check_language(language))
+    documents = list(as_documents(inputs, check_language(language), purpose="make a headline of"))
     ranked = rank_candidates(
         documents, scorer=scorer, corroboration=corroboration, keep_boilerplate=keep_boilerplate
     )
@@ -378,23 +378,6 @@ def _compress_candidate(candidate: HeadlineCandidate, chars: int, topic: Topic) 
         if _is_headline(as_written, chars):
             return Compression(as_written)
     return compress(candidate.original, chars, topic)
-
-
-def _documents(inputs: str | Document | Iterable[str | Document], language: str) -> list[Document]:
-    items = [inputs] if isinstance(inputs, (str, Document)) else list(inputs)
-    documents = []
-    for number, item in enumerate(items, start=1):
-        if isinstance(item, Document):
-            documents.append(item)
-        elif isinstance(item, str):
-            documents.append(build_document(item, str(number), language=language))
-        else:
-            raise SummarizeError(
-                f"cannot make a headline of a {type(item).__name__}; give text or Documents"
-            )
-    if len({d.id for d in documents}) != len(documents):
-        raise SummarizeError("document ids must be unique")
-    return documents
 
 
 def _is_headline(text: str, chars: int) -> bool:

@@ -15,7 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .clean import boilerplate
-from .documents import build_document
+from .documents import as_documents
 from .errors import SummarizeError
 from .features import tfidf
 from .headline import DEFAULT_CHARS as HEADLINE_CHARS
@@ -65,27 +65,6 @@ def make_budget(
         return Budget(sentences=sentences, words=words, chars=chars, ratio=ratio)
     except ValueError as exc:
         raise SummarizeError(str(exc)) from None
-
-
-def as_documents(
-    inputs: str | Document | Iterable[str | Document], language: str = "english"
-) -> tuple[Document, ...]:
-    """Texts become documents with ids "1", "2", ...; documents pass through."""
-    items = [inputs] if isinstance(inputs, (str, Document)) else list(inputs)
-    documents = []
-    for number, item in enumerate(items, start=1):
-        if isinstance(item, Document):
-            documents.append(item)
-        elif isinstance(item, str):
-            documents.append(build_document(item, str(number), language=language))
-        else:
-            raise SummarizeError(
-                f"cannot summarize a {type(item).__name__}; give text or Documents"
-            )
-    ids = [d.id for d in documents]
-    if len(set(ids)) != len(ids):
-        raise SummarizeError("document ids must be unique")
-    return tuple(documents)
 
 
 def summarize(

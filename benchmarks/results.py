@@ -1,0 +1,32 @@
+"""Writing one script's section of ``benchmarks/RESULTS.md``, leaving the others alone.
+
+Every benchmark script owns one ``## `` section, named by the first line of the text it
+writes; ``write_section`` replaces that section (up to the next ``## `` heading) or appends
+it when the file does not have it yet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def replace_section(document: str, section: str) -> str:
+    """``document`` with the section headed by ``section``'s first line replaced by
+    ``section``, or with ``section`` appended when there is none."""
+    heading = section.splitlines()[0].rstrip()
+    lines = document.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == heading), None)
+    if start is None:
+        kept = document.rstrip("\n")
+        return (kept + "\n\n" if kept else "") + section.rstrip("\n") + "\n"
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    after = "".join(lines[end:])
+    return "".join(lines[:start]) + section.rstrip("\n") + "\n" + ("\n" + after if after else "")
+
+
+def write_section(section: str, path: Path = RESULTS) -> None:
+    """Put ``section`` into the results file at ``path`` (created when missing)."""
+    existing = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    path.write_text(replace_section(existing, section), encoding="utf-8")
