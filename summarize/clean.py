@@ -64,7 +64,7 @@ def boilerplate(documents: Iterable[Document]) -> dict[SentenceRef, str]:
     """Every sentence that looks like page chrome, with the reason, keyed by its identity."""
     reasons: dict[SentenceRef, str] = {}
     for document in documents:
-        repeated = _repeated_texts(document.sentences)
+        repeated = _repeated_wordings(document.sentences)
         for sentence in document.sentences:
             reason = why_boilerplate(sentence, repeated)
             if reason is not None:
@@ -72,8 +72,11 @@ def boilerplate(documents: Iterable[Document]) -> dict[SentenceRef, str]:
     return reasons
 
 
-def why_boilerplate(sentence: Sentence, repeated: frozenset[str] = frozenset()) -> str | None:
-    """The first boilerplate rule the sentence meets, or None for story text."""
+def why_boilerplate(
+    sentence: Sentence, repeated: frozenset[tuple[str, ...]] = frozenset()
+) -> str | None:
+    """The first boilerplate rule the sentence meets, or None for story text. ``repeated``
+    holds the wordings (token sequences) that occur more than once in the sentence's source."""
     text = sentence.text
     if sentence.standalone:
         return "standalone line (heading, teaser, stub)"
@@ -85,7 +88,7 @@ def why_boilerplate(sentence: Sentence, repeated: frozenset[str] = frozenset()) 
         _CREDIT_END.search(text) or _CREDIT_START.search(text)
     ):
         return "reporter credit"
-    if _normal(text) in repeated:
+    if sentence.tokens in repeated:
         return "repeated in its own source"
     chrome = sum(1 for token in sentence.tokens if token in _CHROME_WORDS)
     if chrome >= 2 and chrome >= CHROME_SHARE * len(sentence.tokens):
@@ -93,10 +96,6 @@ def why_boilerplate(sentence: Sentence, repeated: frozenset[str] = frozenset()) 
     return None
 
 
-def _normal(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _repeated_texts(sentences: Iterable[Sentence]) -> frozenset[str]:
-    counts = Counter(_normal(s.text) for s in sentences)
-    return frozenset(text for text, n in counts.items() if n > 1 and text)
+def _repeated_wordings(sentences: Iterable[Sentence]) -> frozenset[tuple[str, ...]]:
+    counts = Counter(s.tokens for s in sentences)
+    return frozenset(tokens for tokens, n in counts.items() if n > 1 and tokens)

@@ -7,6 +7,7 @@ with the square of the number of sentences, wherever the method allows it.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,15 +19,12 @@ from .model import Sentence
 def term_counts(sentences: Sequence[Sentence]) -> sp.csr_matrix:
     """A CSR matrix of term counts, one row per sentence (columns in first-seen order)."""
     vocabulary: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    for sentence in sentences:
-        for term in sentence.terms:
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
+    number = vocabulary.setdefault
+    indices = [number(term, len(vocabulary)) for s in sentences for term in s.terms]
+    indptr = np.zeros(len(sentences) + 1, dtype=np.int64)
+    np.cumsum([len(s.terms) for s in sentences], out=indptr[1:])
     matrix = sp.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), indptr),
         shape=(len(sentences), len(vocabulary)),
     )
     matrix.sum_duplicates()  # repeated terms in one sentence add up
@@ -42,20 +40,49 @@ def idf(counts: sp.csr_matrix) -> np.ndarray:
 
 def normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     """Scale every row to unit L2 norm (empty rows stay empty)."""
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    out = sp.csr_matrix(matrix, dtype=np.float64, copy=True)
+    out.sum_duplicates()
+    squares = np.bincount(_row_of_entry(out), weights=out.data**2, minlength=out.shape[0])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    out.data /= np.repeat(norms, np.diff(out.indptr))
+    return out
 
 
 def tfidf(sentences: Sequence[Sentence]) -> sp.csr_matrix:
-    """Unit-length tf-idf rows (sub-linear tf), the usual input to cosine similarity."""
+    """Unit-length tf-idf rows (sub-linear tf), the usual input to cosine similarity.
+
+    The scorer and the pipeline both ask for the rows of the same sentences, so the last
+    result is kept and given again for the very same sentence objects; its arrays are
+    read-only, so no caller can change what another one gets.
+    """
+    global _last_tfidf
+    key = tuple(sentences)
+    last = _last_tfidf
+    if last is not None and len(last[0]) == len(key) and all(map(operator.is_, last[0], key)):
+        return last[1]
+    rows = _tfidf(key)
+    for array in (rows.data, rows.indices, rows.indptr):
+        array.flags.writeable = False
+    _last_tfidf = (key, rows)
+    return rows
+
+
+_last_tfidf: tuple[tuple[Sentence, ...], sp.csr_matrix] | None = None
+
+
+def _tfidf(sentences: Sequence[Sentence]) -> sp.csr_matrix:
     counts = term_counts(sentences)
     if counts.nnz == 0:
         return counts
     weighted = counts.copy()
-    weighted.data = 1.0 + np.log(weighted.data)
-    weighted = sp.csr_matrix(weighted @ sp.diags(idf(counts)))
+    weighted.data = (1.0 + np.log(weighted.data)) * idf(counts)[weighted.indices]
     return normalize_rows(weighted)
+
+
+def _row_of_entry(matrix: sp.csr_matrix) -> np.ndarray:
+    """The row of every stored entry of a CSR matrix."""
+    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
 
 
 def cosine_rows(unit_rows: sp.csr_matrix, rows: Sequence[int], others: Sequence[int]) -> np.ndarray:
@@ -79,9 +106,9 @@ def thresholded_similarity(
     for start in range(0, n, block):
         stop = min(start + block, n)
         sims = sp.csr_matrix(unit_rows[start:stop] @ transposed)
-        row_of_entry = start + np.repeat(np.arange(stop - start), np.diff(sims.indptr))
         # weak links go, and so does each sentence's link to itself
-        sims.data[(sims.data < threshold) | (sims.indices == row_of_entry)] = 0.0
+        itself = sims.indices == start + _row_of_entry(sims)
+        sims.data[(sims.data < threshold) | itself] = 0.0
         sims.eliminate_zeros()
         parts.append(sims)
     if not parts:

@@ -16,7 +16,6 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from .features import term_counts
 from .model import Sentence
 
 MIN_CONTAINED_TERMS = 5
@@ -44,35 +43,54 @@ def duplicate_groups(
     same = np.array([first.setdefault(s.terms, i) for i, s in enumerate(sentences)])
     distinct = np.unique(same)
     unit = rows[distinct]
-    binary = term_counts([sentences[i] for i in distinct])
-    binary.data[:] = 1.0
+    binary = unit.copy()  # which terms each sentence has: where its tf-idf weight is not 0
+    binary.data = np.ones_like(binary.data)
     sizes = np.asarray(binary.sum(axis=1)).ravel()
-    unit_t = unit.T.tocsc()
-    binary_t = binary.T.tocsc()
     m = len(distinct)
-    labels = np.arange(m)
-    for start in range(0, m, block):
-        stop = min(start + block, m)
-        similar = sp.coo_matrix(unit[start:stop] @ unit_t)
-        linked = similar.data >= threshold
-        shared = sp.coo_matrix(binary[start:stop] @ binary_t)
-        smaller = np.minimum(sizes[start + shared.row], sizes[shared.col])
-        contained = (smaller >= MIN_CONTAINED_TERMS) & (
-            shared.data >= containment * np.maximum(smaller, 1)
+    if m <= block:  # one block: compared all at once, as dense arrays
+        similar = (unit @ unit.T).toarray()
+        shared = (binary @ binary.T).toarray()
+        linked = (similar >= threshold) | _contained(
+            shared, sizes[:, None], sizes[None, :], containment
         )
-        tails = np.concatenate([similar.row[linked], shared.row[contained]]) + start
-        heads = np.concatenate([similar.col[linked], shared.col[contained]])
-        # the components so far (each node linked to its label) plus this block's links
-        graph = sp.coo_matrix(
-            (
-                np.ones(m + tails.size),
-                (np.concatenate([np.arange(m), tails]), np.concatenate([labels, heads])),
-            ),
-            shape=(m, m),
-        )
-        _, labels = connected_components(graph, directed=False)
+        labels = _components(m, *np.nonzero(linked))
+    else:
+        unit_t = unit.T.tocsc()
+        binary_t = binary.T.tocsc()
+        labels = np.arange(m)
+        for start in range(0, m, block):
+            stop = min(start + block, m)
+            similar = sp.coo_matrix(unit[start:stop] @ unit_t)
+            linked = similar.data >= threshold
+            shared = sp.coo_matrix(binary[start:stop] @ binary_t)
+            contained = _contained(
+                shared.data, sizes[start + shared.row], sizes[shared.col], containment
+            )
+            tails = np.concatenate([similar.row[linked], shared.row[contained]]) + start
+            heads = np.concatenate([similar.col[linked], shared.col[contained]])
+            # the components so far (each node linked to the first node of its component)
+            # plus this block's links
+            anchors = np.unique(labels, return_index=True)[1][labels]
+            labels = _components(
+                m, np.concatenate([np.arange(m), tails]), np.concatenate([anchors, heads])
+            )
     position = np.searchsorted(distinct, same)
     return labels[position]
+
+
+def _contained(
+    shared: np.ndarray, sizes: np.ndarray, others: np.ndarray, containment: float
+) -> np.ndarray:
+    """Nearly all the terms of the shorter of two sentences (``containment`` of them) are
+    in the other, and the shorter is long enough to tell."""
+    smaller = np.minimum(sizes, others)
+    return (smaller >= MIN_CONTAINED_TERMS) & (shared >= containment * np.maximum(smaller, 1))
+
+
+def _components(m: int, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
+    """Connected-component labels of ``m`` nodes joined by the links ``tails -> heads``."""
+    graph = sp.coo_matrix((np.ones(tails.size), (tails, heads)), shape=(m, m))
+    return connected_components(graph, directed=False)[1]
 
 
 def representative(members: Sequence[Sentence]) -> int:

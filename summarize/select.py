@@ -23,6 +23,7 @@ from .model import Budget, Sentence
 
 ELLIPSIS = "\u2026"
 ORDERS = ("source", "score")
+DENSE_ROWS = 2000  # sentences; their similarity matrix takes 32 MB
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,10 @@ def select(
     check = redundancy is not None and rows is not None and rows.shape[0] == n
 
     chosen: list[int] = []
-    # The highest similarity of every sentence to any chosen one, updated with one sparse
-    # product per chosen sentence, so checking a candidate costs nothing.
+    # The highest similarity of every sentence to any chosen one, updated with one row of
+    # the similarity matrix per chosen sentence, so checking a candidate costs nothing. A
+    # few thousand sentences get the whole matrix at once; more, one sparse product a row.
+    gram = (rows @ rows.T).toarray() if check and n <= DENSE_ROWS else None
     closest = np.zeros(n)
     remaining = limit
     cheapest = int(costs.min())
@@ -94,7 +97,9 @@ def select(
         if check and closest[i] >= redundancy:
             continue
         chosen.append(int(i))
-        if check:
+        if gram is not None:
+            np.maximum(closest, gram[i], out=closest)
+        elif check:
             closest = np.maximum(closest, (rows @ rows[i].T).toarray().ravel())
         remaining -= int(costs[i])
 

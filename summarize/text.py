@@ -19,8 +19,7 @@ from .errors import SummarizeError
 # Words are runs of letters/digits, with inner apostrophes, hyphens or dots ("don't", "U.S.",
 # "10.9bn" stays one token). Curly apostrophes are folded to straight ones first.
 _WORD = re.compile(r"\w+(?:['.\-]\w+)*", re.UNICODE)
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-_POSSESSIVE = re.compile(r"'s$")
+_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 
 LANGUAGES = (
     "arabic", "czech", "danish", "dutch", "english", "finnish", "french", "german", "greek",
@@ -41,8 +40,18 @@ def check_language(language: str) -> str:
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Lower-cased word tokens of ``text``, punctuation dropped, possessive 's removed."""
-    folded = text.translate(_APOSTROPHES).lower()
-    return tuple(_POSSESSIVE.sub("", m.group()) for m in _WORD.finditer(folded))
+    folded = _straight_apostrophes(text.lower())
+    words = _WORD.findall(folded)
+    if "'s" in folded:
+        return tuple([w[:-2] if w.endswith("'s") else w for w in words])
+    return tuple(words)
+
+
+def _straight_apostrophes(text: str) -> str:
+    if not text.isascii():
+        for apostrophe in _APOSTROPHES:
+            text = text.replace(apostrophe, "'")
+    return text
 
 
 @cache
@@ -53,7 +62,7 @@ def stop_words(language: str) -> frozenset[str]:
         lines = data.read_text(encoding="utf-8").splitlines()
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return frozenset()
-    words = {w.strip().lower().translate(_APOSTROPHES) for w in lines}
+    words = {_straight_apostrophes(w.strip().lower()) for w in lines}
     return frozenset(w for w in words if w)
 
 
@@ -75,16 +84,22 @@ class Analyzer:
         self._stem = stemmer.stem if stemmer is not None else (lambda w: w)
 
     def terms(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
-        out = []
+        """The stems of the content words among ``tokens``, in order."""
         cache = self._cache
-        for token in tokens:
-            if token in self._stops or not any(c.isalnum() for c in token):
-                continue
-            stem = cache.get(token)
-            if stem is None:
-                stem = cache[token] = self._stem(token)  # type: ignore[operator]
-            out.append(stem)
-        return tuple(out)
+        try:
+            stems = [cache[token] for token in tokens]
+        except KeyError:
+            for token in tokens:
+                if token not in cache:
+                    cache[token] = self._term(token)
+            stems = [cache[token] for token in tokens]
+        return tuple([stem for stem in stems if stem])
+
+    def _term(self, token: str) -> str:
+        """The stem of a content word; "" for a stop word or a token with no letter or digit."""
+        if token in self._stops or not any(c.isalnum() for c in token):
+            return ""
+        return self._stem(token)  # type: ignore[operator]
 
 
 @cache

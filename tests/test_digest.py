@@ -58,6 +58,15 @@ def test_near_duplicates_form_groups_and_different_sentences_do_not() -> None:
     )
 
 
+def test_merging_in_blocks_of_rows_finds_the_same_groups() -> None:
+    sentences = [s for d in cluster() for s in d.sentences]
+    whole = duplicate_groups(sentences, tfidf(sentences))  # one block, compared densely
+    for block in (1, 2, 5):
+        blocked = duplicate_groups(sentences, tfidf(sentences), block=block)
+        same_whole = whole[:, None] == whole[None, :]
+        assert np.array_equal(same_whole, blocked[:, None] == blocked[None, :])
+
+
 def test_short_sentences_are_not_swallowed_by_long_ones() -> None:
     sentences = make_sentences(
         ["Prices rose.", "Prices rose sharply in March as fuel, food and rents all went up."]

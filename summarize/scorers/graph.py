@@ -2,7 +2,9 @@
 
 Two forms: over an explicit sparse weight matrix, and matrix-free over the implicit graph
 ``W = X X^T - diag`` of a sentence-by-term matrix ``X``, which never builds the n-by-n
-matrix, so one iteration costs as much as reading ``X`` once.
+matrix, so one iteration costs as much as reading ``X`` once. Graphs of up to
+``DENSE_LIMIT`` sentences (a few articles) are iterated as dense arrays instead: there a
+sparse product costs more in bookkeeping than the arithmetic it saves.
 """
 
 from __future__ import annotations
@@ -10,17 +12,24 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+DENSE_LIMIT = 1000  # sentences; a dense graph of this size takes 8 MB
+
 
 def pagerank_matrix(
     weights: sp.csr_matrix, damping: float, tol: float, max_iter: int
 ) -> np.ndarray:
     """PageRank of a symmetric, non-negative sparse weight matrix."""
     degree = np.asarray(weights.sum(axis=1)).ravel()
-    return _iterate(lambda v: weights @ v, degree, damping, tol, max_iter)
+    matrix = weights.toarray() if weights.shape[0] <= DENSE_LIMIT else weights
+    return _iterate(lambda v: matrix @ v, degree, damping, tol, max_iter)
 
 
 def pagerank_implicit(rows: sp.csr_matrix, damping: float, tol: float, max_iter: int) -> np.ndarray:
     """PageRank of the graph whose edge weights are the dot products of ``rows``."""
+    if rows.shape[0] <= DENSE_LIMIT:
+        weights = (rows @ rows.T).toarray()
+        np.fill_diagonal(weights, 0.0)
+        return _iterate(lambda v: weights @ v, weights.sum(axis=1), damping, tol, max_iter)
     transposed = rows.T.tocsr()
     self_weight = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
 
