@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nltk.tokenize.punkt import (
@@ -216,6 +217,8 @@ def _tokenizer(language: str) -> PunktSentenceTokenizer:
 
 _LINE_SEPARATORS = str.maketrans({"\u2029": "\n\n", "\x0c": "\n\n"})
 _INVISIBLE = str.maketrans({"\ufeff": None, "\u00ad": None, "\u200b": None})
+_INNER_END = re.compile("[.?!\u2026]")  # Punkt's candidate sentence ends (_LanguageVars)
+_TRAILING_END = ".?!\u2026 " + _CLOSERS
 _BULLET = re.compile(r"(?:[\u2022\u25cf\u25aa\u2023*\u2013\u2014-]|\d{1,3}[.)])\s")
 _FIRST_WORD = re.compile(r"[^\w]*(\w+)")
 _FIRST_WORD_WINDOW = 200  # characters searched for the first word of a sentence
@@ -227,7 +230,9 @@ _FUNCTION_WORDS = _words(
 
 
 def _normalise(line: str) -> str:
-    return " ".join(line.translate(_INVISIBLE).split())
+    if not line.isascii():
+        line = line.translate(_INVISIBLE)
+    return " ".join(line.split())
 
 
 def _core_end(line: str) -> str:
@@ -320,7 +325,9 @@ def _paragraphs(text: str) -> list[list[str]]:
     """Blank-line separated paragraphs, each a list of normalised non-empty lines."""
     paragraphs: list[list[str]] = []
     current: list[str] = []
-    for raw in text.translate(_LINE_SEPARATORS).splitlines():
+    if "\u2029" in text or "\x0c" in text:
+        text = text.translate(_LINE_SEPARATORS)
+    for raw in text.splitlines():
         line = _normalise(raw)
         if line:
             current.append(line)
@@ -366,7 +373,7 @@ def _sentences(block: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[int,
     """Punkt sentence spans of ``block``, with breaks after titles and before lower-case words
     undone."""
     spans: list[tuple[int, int]] = []
-    for start, end in tokenizer.span_tokenize(block):
+    for start, end in _punkt_spans(block, tokenizer):
         piece = block[start:end]
         start += len(piece) - len(piece.lstrip())
         end = start + len(piece.strip())
@@ -379,6 +386,14 @@ def _sentences(block: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[int,
         else:
             spans.append((start, end))
     return spans
+
+
+def _punkt_spans(block: str, tokenizer: PunktSentenceTokenizer) -> Iterable[tuple[int, int]]:
+    """Punkt's spans; a block with no sentence-final mark before its end is one sentence, and
+    is not handed to Punkt, which would find the same."""
+    if _INNER_END.search(block.rstrip(_TRAILING_END)) is None:
+        return [(0, len(block))]
+    return tokenizer.span_tokenize(block)
 
 
 def _has_word(text: str) -> bool:
