@@ -18,7 +18,9 @@ How the work flows (:func:`run_batch`): inputs are planned one at a time (folder
 name order, the JSONL file read line by line, never all at once). An input whose output is
 already there and complete is skipped, unless :attr:`Batch.force`. Every other input
 becomes a small :class:`Task` that an engine runs through :func:`summarize_task`, which
-reads the input itself, summarizes it and returns the output text in a :class:`Result`:
+reads the input itself, summarizes it and returns the output text in a :class:`Result`.
+Tasks travel in chunks (:func:`summarize_tasks`), a few inputs at a time, so that handing
+work to another process costs little against the work itself:
 
 * :class:`LocalEngine`: ``jobs`` worker processes (in this process when ``jobs`` is 1);
 * :class:`DaskEngine`: the workers of an existing Dask distributed cluster (the optional
@@ -49,7 +51,7 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent import futures
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -72,11 +74,15 @@ DONE, SKIPPED, FAILED = "done", "skipped", "failed"
 # Kinds of task: a file that is one document, a folder that is one cluster, a JSONL line.
 FILE, FOLDER, LINE = "file", "folder", "line"
 
-# Tasks in flight per worker slot, and inputs between the oldest one not yet written and
-# the newest one planned (finished results wait there for the earlier ones).
+# Chunks in flight per worker slot, and inputs between the oldest one not yet written and
+# the newest one planned (finished results wait there for the earlier ones): twice those in
+# flight, and at least MIN_WINDOW.
 IN_FLIGHT_PER_SLOT = 4
-WINDOW_PER_SLOT = 16
 MIN_WINDOW = 64
+# Inputs per chunk sent to a worker process: enough to make the cost of sending one small
+# against the work (a Multi-News cluster takes a few milliseconds), few enough that a slow
+# input holds back little and that, when a worker dies, few others must be tried again.
+POOL_CHUNK = 8
 # Environment variables that size the thread pools of numpy's BLAS and OpenMP.
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 # Warnings kept for the report; past this only their number is.
@@ -205,6 +211,11 @@ def summarize_task(task: Task, settings: Settings) -> Result:
     return Result(task.id, content=content, warnings=warnings + notes)
 
 
+def summarize_tasks(tasks: Sequence[Task], settings: Settings) -> list[Result]:
+    """:func:`summarize_task` for each of a chunk of tasks, in order."""
+    return [summarize_task(task, settings) for task in tasks]
+
+
 def _load(task: Task, language: str) -> tuple[tuple[Document, ...], Budget | None, tuple[str, ...]]:
     """The task's documents, its own budget (JSONL clusters) and warnings from reading."""
     if task.kind == LINE:
@@ -277,15 +288,17 @@ def worker_version() -> str:
 
 
 class Runner(Protocol):
-    """A started engine: tasks go in, results come back in any order."""
+    """A started engine: chunks of at most ``chunk`` tasks go in, their results come back,
+    chunk by chunk in any order; ``slots`` chunks run at once."""
 
     slots: int
+    chunk: int
 
-    def submit(self, task: Task, settings: Settings) -> Any: ...
+    def submit(self, tasks: Sequence[Task], settings: Settings) -> Any: ...
 
     def wait(self, handles: Collection[Any]) -> Collection[Any]: ...
 
-    def result(self, handle: Any) -> Result: ...
+    def result(self, handle: Any) -> list[Result]: ...
 
     def close(self, cancel: bool) -> None: ...
 
@@ -331,20 +344,21 @@ Engine = LocalEngine | DaskEngine
 class _Done:
     """A finished handle of the in-process runner."""
 
-    def __init__(self, result: Result) -> None:
-        self.value = result
+    def __init__(self, results: list[Result]) -> None:
+        self.value = results
 
 
 class _InProcess:
     slots = 1
+    chunk = 1
 
-    def submit(self, task: Task, settings: Settings) -> _Done:
-        return _Done(summarize_task(task, settings))
+    def submit(self, tasks: Sequence[Task], settings: Settings) -> _Done:
+        return _Done(summarize_tasks(tasks, settings))
 
     def wait(self, handles: Collection[_Done]) -> Collection[_Done]:
         return handles
 
-    def result(self, handle: _Done) -> Result:
+    def result(self, handle: _Done) -> list[Result]:
         return handle.value
 
     def close(self, cancel: bool) -> None:
@@ -353,7 +367,9 @@ class _InProcess:
 
 class _Pool:
     """A process pool; a pool broken by a dying worker is replaced, and the tasks that were
-    in it fail with a reason saying so."""
+    in it are tried again one by one."""
+
+    chunk = POOL_CHUNK
 
     def __init__(self, jobs: int) -> None:
         self.slots = jobs
@@ -363,19 +379,19 @@ class _Pool:
         context = _mp_context(self.slots)
         return futures.ProcessPoolExecutor(max_workers=self.slots, mp_context=context)
 
-    def submit(self, task: Task, settings: Settings) -> futures.Future[Result]:
+    def submit(self, tasks: Sequence[Task], settings: Settings) -> futures.Future[list[Result]]:
         with _interrupts_deferred():  # submitting may start a worker: never leave one half-made
             try:
-                return self._pool.submit(summarize_task, task, settings)
+                return self._pool.submit(summarize_tasks, tasks, settings)
             except futures.process.BrokenProcessPool:
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = self._new_pool()
-                return self._pool.submit(summarize_task, task, settings)
+                return self._pool.submit(summarize_tasks, tasks, settings)
 
-    def wait(self, handles: Collection[futures.Future[Result]]) -> Collection[Any]:
+    def wait(self, handles: Collection[futures.Future[list[Result]]]) -> Collection[Any]:
         return futures.wait(handles, return_when=futures.FIRST_COMPLETED).done
 
-    def result(self, handle: futures.Future[Result]) -> Result:
+    def result(self, handle: futures.Future[list[Result]]) -> list[Result]:
         return handle.result()
 
     def close(self, cancel: bool) -> None:
@@ -461,17 +477,18 @@ class _Dask:
                 f"the Dask workers at {address} run summarize {version}, this is {__version__}"
             )
         self.slots = max(1, sum(self._client.nthreads().values()))
+        self.chunk = POOL_CHUNK
         self._finished = distributed.as_completed(loop=self._client.loop)
 
-    def submit(self, task: Task, settings: Settings) -> Any:
-        future = self._client.submit(summarize_task, task, settings, pure=False)
+    def submit(self, tasks: Sequence[Task], settings: Settings) -> Any:
+        future = self._client.submit(summarize_tasks, tasks, settings, pure=False)
         self._finished.add(future)
         return future
 
     def wait(self, handles: Collection[Any]) -> Collection[Any]:
         return self._finished.next_batch(block=True)
 
-    def result(self, handle: Any) -> Result:
+    def result(self, handle: Any) -> list[Result]:
         try:
             return handle.result()
         finally:
@@ -841,16 +858,27 @@ def _open_sink(batch: Batch) -> _Sink:
 def _execute(
     planned: Iterable[_Planned], runner: Runner, settings: Settings
 ) -> Iterator[tuple[_Planned, Result | Outcome]]:
-    """Run the planned tasks, at most ``slots * IN_FLIGHT_PER_SLOT`` at once, and yield
-    every input with its result (or known outcome) in input order."""
+    """Run the planned tasks in chunks of at most ``runner.chunk``, at most
+    ``slots * IN_FLIGHT_PER_SLOT`` chunks at once, and yield every input with its result (or
+    known outcome) in input order. When a chunk of several fails as a whole (its worker
+    died), each of its tasks is tried again on its own, so that only the culprit fails."""
     in_flight = runner.slots * IN_FLIGHT_PER_SLOT
-    window = max(MIN_WINDOW, runner.slots * WINDOW_PER_SLOT)
+    window = max(MIN_WINDOW, 2 * in_flight * runner.chunk)
     entries = iter(planned)
-    running: dict[Any, _Planned] = {}
+    running: dict[Any, list[_Planned]] = {}
     ready: dict[int, tuple[_Planned, Result | Outcome]] = {}
+    retry: list[_Planned] = []
     next_out = next_in = 0
     exhausted = False
+
+    def submit(chunk: list[_Planned]) -> None:
+        tasks = [entry.task for entry in chunk if entry.task is not None]
+        running[runner.submit(tasks, settings)] = chunk
+
     while True:
+        while retry and len(running) < in_flight:
+            submit([retry.pop(0)])
+        chunk: list[_Planned] = []
         while not exhausted and len(running) < in_flight and next_in - next_out < window:
             entry = next(entries, None)
             if entry is None:
@@ -860,23 +888,32 @@ def _execute(
             if entry.task is None:
                 assert entry.outcome is not None
                 ready[entry.seq] = (entry, entry.outcome)
-            else:
-                running[runner.submit(entry.task, settings)] = entry
+                continue
+            chunk.append(entry)
+            if len(chunk) == runner.chunk:
+                submit(chunk)
+                chunk = []
+        if chunk:
+            submit(chunk)
         while next_out in ready:
             yield ready.pop(next_out)
             next_out += 1
         if not running:
-            if exhausted and not ready:
+            if exhausted and not ready and not retry:
                 return
             continue
         for handle in runner.wait(list(running)):
-            entry = running.pop(handle)
+            chunk = running.pop(handle)
             try:
-                result = runner.result(handle)
-            except Exception as exc:  # the worker, not the input, failed
+                results = runner.result(handle)
+            except Exception as exc:  # the worker, not an input, failed
+                if len(chunk) > 1:
+                    retry += chunk
+                    continue
                 reason = _worker_failure(exc)
-                result = Result(entry.id, error=f"{_shown_of(entry)}: {reason}")
-            ready[entry.seq] = (entry, result)
+                results = [Result(chunk[0].id, error=f"{_shown_of(chunk[0])}: {reason}")]
+            for entry, result in zip(chunk, results, strict=True):
+                ready[entry.seq] = (entry, result)
 
 
 def _settle(planned: _Planned, result: Result | Outcome, sink: _Sink) -> Outcome:

@@ -8,7 +8,7 @@ import os
 import random
 import signal
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -373,41 +373,60 @@ def test_write_atomic_leaves_nothing_behind_when_interrupted(
 
 
 class ReversedRunner:
-    """A fake engine that finishes the tasks it holds newest first, and records how many
-    were in flight at most."""
+    """A fake engine that finishes the chunks it holds newest first, records how many were
+    in flight at most, and fails as a whole (as when its worker dies) every chunk of several
+    that holds a task whose id is in ``deadly``."""
 
     slots = 2
+    chunk = 3
 
-    def __init__(self) -> None:
+    def __init__(self, deadly: frozenset[str] = frozenset()) -> None:
         self.most = 0
-        self.held: list[Task] = []
+        self.held: list[tuple[Task, ...]] = []
+        self.deadly = deadly
 
-    def submit(self, task: Task, settings: Settings) -> Task:
-        self.held.append(task)
+    def submit(self, tasks: Sequence[Task], settings: Settings) -> tuple[Task, ...]:
+        assert 1 <= len(tasks) <= self.chunk
+        self.held.append(tuple(tasks))
         self.most = max(self.most, len(self.held))
-        return task
+        return self.held[-1]
 
     def wait(self, handles: Collection[Any]) -> Collection[Any]:
         return [self.held[-1]]
 
-    def result(self, handle: Task) -> Result:
+    def result(self, handle: tuple[Task, ...]) -> list[Result]:
         self.held.remove(handle)
-        return Result(handle.id, content=f"{handle.id}\n")
+        if any(task.id in self.deadly for task in handle):
+            raise RuntimeError("the worker died")
+        return [Result(task.id, content=f"{task.id}\n") for task in handle]
 
     def close(self, cancel: bool) -> None:
         pass
 
 
+def planned_lines(count: int) -> Iterator[batch_module._Planned]:
+    return (
+        batch_module._Planned(n, f"i{n}", "", task=Task(f"i{n}", "line", "{}", "x"))
+        for n in range(count)
+    )
+
+
 def test_work_in_flight_is_bounded_and_results_come_in_input_order() -> None:
     runner = ReversedRunner()
-    planned = (
-        batch_module._Planned(n, f"i{n}", "", task=Task(f"i{n}", "line", "{}", "x"))
-        for n in range(1000)
-    )
     settings = Settings({}, "jsonl")
-    order = [entry.id for entry, _ in batch_module._execute(planned, runner, settings)]
-    assert order == [f"i{n}" for n in range(1000)]
+    results = list(batch_module._execute(planned_lines(1000), runner, settings))
+    assert [entry.id for entry, _ in results] == [f"i{n}" for n in range(1000)]
+    assert all(result.content == f"{entry.id}\n" for entry, result in results)
     assert runner.most == runner.slots * batch_module.IN_FLIGHT_PER_SLOT
+
+
+def test_a_chunk_whose_worker_dies_is_retried_one_by_one_and_only_the_culprit_fails() -> None:
+    runner = ReversedRunner(deadly=frozenset({"i7"}))
+    results = list(batch_module._execute(planned_lines(20), runner, Settings({}, "jsonl")))
+    assert [entry.id for entry, _ in results] == [f"i{n}" for n in range(20)]
+    failed = {entry.id: result.error for entry, result in results if result.content is None}
+    assert list(failed) == ["i7"]
+    assert "the worker failed: RuntimeError: the worker died" in (failed["i7"] or "")
 
 
 def test_ctrl_c_while_a_worker_starts_is_held_back_until_it_has() -> None:
