@@ -196,6 +196,26 @@ def _english_parameters() -> PunktParameters:
     return params
 
 
+class _Tokenizer(PunktSentenceTokenizer):
+    """Punkt, with its most common decision taken without tokenizing and annotating the
+    context: a plain word of two or more letters, a period, a space and another token. Punkt
+    breaks there whenever the word is not an abbreviation and does not open a collocation
+    (an initial, a number, an ellipsis or an abbreviation is what its second pass looks at),
+    so the answer is the same; every other context goes through Punkt itself."""
+
+    _PLAIN_END = re.compile(r"([^\W\d_]{2,})\.\s+\S")
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params, lang_vars=_LanguageVars(), token_cls=_Token)
+        self._not_plain = frozenset(params.abbrev_types) | {a for a, _ in params.collocations}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        plain = self._PLAIN_END.match(text)
+        if plain is not None and plain.group(1).lower() not in self._not_plain:
+            return True
+        return super().text_contains_sentbreak(text)
+
+
 _TOKENIZERS: dict[str, PunktSentenceTokenizer] = {}
 
 
@@ -205,9 +225,7 @@ def _tokenizer(language: str) -> PunktSentenceTokenizer:
     key = language.strip().lower() or "english"
     tokenizer = _TOKENIZERS.get(key)
     if tokenizer is None:
-        tokenizer = PunktSentenceTokenizer(
-            _english_parameters(), lang_vars=_LanguageVars(), token_cls=_Token
-        )
+        tokenizer = _Tokenizer(_english_parameters())
         _TOKENIZERS[key] = tokenizer
     return tokenizer
 
