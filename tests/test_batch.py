@@ -466,6 +466,30 @@ def test_worker_processes_give_the_same_outputs_as_one_process(tmp_path: Path) -
     assert read_tree(parallel) == read_tree(serial)
 
 
+@pytest.mark.skipif(not batch_module._can_fork(), reason="workers are not forked here")
+def test_a_worker_dying_loses_no_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Forked workers inherit this patch: the worker that gets story 03 dies on the spot
+    # (as when the kernel kills it), taking its whole chunk down. The chunk's inputs are
+    # tried again one by one in a new pool, whose workers are not forked from this process
+    # (it has threads by then) and so summarize story 03 normally.
+    source = make_folder(tmp_path / "in", 12)
+    marker = tmp_path / "died"
+    parent = os.getpid()
+    real = batch_module.summarize
+
+    def dying(documents: Any, **options: Any) -> Any:
+        if os.getpid() != parent and "story-03" in (documents[0].path or ""):
+            marker.write_text("died")
+            os._exit(1)
+        return real(documents, **options)
+
+    monkeypatch.setattr(batch_module, "summarize", dying)
+    report = run_batch(Batch(str(source), str(tmp_path / "out")), LocalEngine(jobs=2))
+    assert marker.exists()
+    assert (report.done, report.failed) == (12, 0)
+    assert len(list((tmp_path / "out").glob("*.txt"))) == 12
+
+
 def test_the_dask_engine_gives_the_same_outputs_as_the_local_one(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     from summarize.batch import DaskEngine

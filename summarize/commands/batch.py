@@ -9,6 +9,7 @@ were done, skipped and failed, and why each failure failed. Exit status 0 when n
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -45,6 +46,7 @@ from ..batch import (
 ENGINES = ("local", "dask")
 # Warnings listed in the report; the rest are counted.
 SHOWN_WARNINGS = 20
+REFRESH_SECONDS = 0.1  # the progress bar is redrawn at most this often
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -196,13 +198,16 @@ def _run(batch: Batch, engine: Engine, advance: _Advance | None) -> Report:
 
 class _Advance:
     """Moves the bar on by one input; skipped inputs shrink the total instead, so the rate
-    and the time left are those of the inputs really worked on."""
+    and the time left are those of the inputs really worked on. The bar is redrawn here, at
+    most every :data:`REFRESH_SECONDS`, not by a thread of its own: a process with no other
+    thread can fork its workers (see :mod:`summarize.batch`)."""
 
     def __init__(self, bar: Progress, task_id: TaskID) -> None:
         self.bar = bar
         self.task_id = task_id
         self.skipped = 0
         self.failed = 0
+        self.drawn = time.monotonic()
 
     def __call__(self, outcome: Outcome) -> None:
         task = next(task for task in self.bar.tasks if task.id == self.task_id)
@@ -213,6 +218,10 @@ class _Advance:
             self.failed += outcome.status == FAILED
             self.bar.advance(task.id)
         self.bar.update(task.id, note=self._note())
+        now = time.monotonic()
+        if now - self.drawn >= REFRESH_SECONDS:
+            self.bar.refresh()
+            self.drawn = now
 
     def _note(self) -> str:
         parts = []
@@ -244,9 +253,11 @@ def _progress_bar(console: Console, total: int) -> Iterator[_Advance]:
         TextColumn("{task.fields[note]}", style="yellow"),
         console=console,
         transient=True,
+        auto_refresh=False,
     )
     with bar:
         task = bar.add_task("summarizing", total=total, note="")
+        bar.refresh()
         yield _Advance(bar, task)
 
 
