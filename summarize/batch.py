@@ -60,7 +60,8 @@ from typing import Any, Protocol
 from . import __version__
 from .errors import SummarizeError
 from .evalsets import parse_budget, parse_documents
-from .inputs import read_documents
+from .formats import AUTO
+from .inputs import DEFAULT_MAX_CHARS, check_reading, read_documents
 from .model import Budget, Document, Summary
 from .pipeline import summarize
 from .render import to_text
@@ -104,6 +105,9 @@ class Batch:
     order, ...; see :func:`summarize.cli.summary_options`); when it sets no budget, a JSONL
     cluster's own budget applies, else the default. ``format`` is that of each file of a
     folder output (``"text"`` or ``"json"``); a ``.jsonl`` output always holds JSON lines.
+    ``input_format`` and ``max_chars`` say how the files of a folder input are read (see
+    :func:`summarize.inputs.read_documents`); ``max_chars`` also limits each document of a
+    JSONL cluster.
     """
 
     input: str
@@ -112,6 +116,8 @@ class Batch:
     format: str = "text"
     force: bool = False
     summary: Mapping[str, object] = field(default_factory=dict)
+    input_format: str = AUTO
+    max_chars: int = DEFAULT_MAX_CHARS
 
     @property
     def output_form(self) -> str:
@@ -121,11 +127,13 @@ class Batch:
 
 @dataclass(frozen=True)
 class Settings:
-    """What every task shares: the keyword arguments for ``summarize()`` and the output form
-    (``"text"``, ``"json"`` or ``"jsonl"``)."""
+    """What every task shares: the keyword arguments for ``summarize()``, the output form
+    (``"text"``, ``"json"`` or ``"jsonl"``) and how inputs are read (as in :class:`Batch`)."""
 
     summary: Mapping[str, object]
     form: str
+    input_format: str = AUTO
+    max_chars: int = DEFAULT_MAX_CHARS
 
 
 @dataclass(frozen=True)
@@ -199,7 +207,7 @@ def summarize_task(task: Task, settings: Settings) -> Result:
     for a problem with the input (the :class:`Result` carries the reason instead)."""
     language = str(settings.summary.get("language", "english"))
     try:
-        documents, budget, warnings = _load(task, language)
+        documents, budget, warnings = _load(task, language, settings)
         options = _with_budget(settings.summary, budget)
         summary = summarize(documents, **options)  # type: ignore[arg-type]
         content = render_output(_shown_paths(summary, task), task.id, settings.form)
@@ -217,7 +225,9 @@ def summarize_tasks(tasks: Sequence[Task], settings: Settings) -> list[Result]:
     return [summarize_task(task, settings) for task in tasks]
 
 
-def _load(task: Task, language: str) -> tuple[tuple[Document, ...], Budget | None, tuple[str, ...]]:
+def _load(
+    task: Task, language: str, settings: Settings
+) -> tuple[tuple[Document, ...], Budget | None, tuple[str, ...]]:
     """The task's documents, its own budget (JSONL clusters) and warnings from reading."""
     if task.kind == LINE:
         try:
@@ -226,8 +236,19 @@ def _load(task: Task, language: str) -> tuple[tuple[Document, ...], Budget | Non
             budget = parse_budget(data.get("budget"))
         except Exception as exc:  # evalsets reports bad lines with its own exception type
             raise SummarizeError(f"{task.shown}: {exc}") from None
+        for document in documents:
+            if len(document.text) > settings.max_chars:
+                raise SummarizeError(
+                    f"{task.shown}: document {document.id!r} is larger than --max-chars "
+                    f"{settings.max_chars} characters"
+                )
         return documents, budget, ()
-    documents, warnings = read_documents([task.source], language=language)
+    documents, warnings = read_documents(
+        [task.source],
+        language=language,
+        input_format=settings.input_format,
+        max_chars=settings.max_chars,
+    )
     return documents, None, tuple(_in_terms_of(task, w) for w in warnings)
 
 
@@ -837,7 +858,9 @@ def run_batch(
     started = time.perf_counter()
     _check_input(batch)
     _check_options(batch)
-    settings = Settings(dict(batch.summary), batch.output_form)
+    settings = Settings(
+        dict(batch.summary), batch.output_form, batch.input_format, batch.max_chars
+    )
     done = skipped = more_warnings = 0
     failures: list[Outcome] = []
     warnings: list[str] = []
@@ -989,6 +1012,11 @@ def _check_options(batch: Batch) -> None:
     whatever ``summarize()`` rejects (an unknown scorer, a bad budget...) is caught here."""
     if batch.format not in FORMATS:
         raise SummarizeError(f"unknown format {batch.format!r}; available: {', '.join(FORMATS)}")
+    check_reading(batch.input_format, batch.max_chars)
+    if batch.clusters and _is_jsonl(batch.input):
+        raise SummarizeError(
+            "--clusters is for a folder INPUT; every line of a .jsonl INPUT is a cluster already"
+        )
     summarize(list(PROBE), **_with_budget(batch.summary, None))  # type: ignore[arg-type]
     if os.path.lexists(batch.output) and _identity(batch.output) == _identity(batch.input):
         raise SummarizeError(f"{batch.output}: the output cannot be the input")

@@ -172,6 +172,12 @@ def read_documents(
     return _documents(sources, language), tuple(warnings)
 
 
+def check_reading(input_format: str, max_chars: int) -> None:
+    """Raise a :class:`SummarizeError` unless ``input_format`` is a known format (or
+    ``auto``) and ``max_chars`` a whole number of at least 1."""
+    _options(input_format, max_chars)
+
+
 def _options(input_format: str, max_chars: int) -> _Options:
     if input_format not in FORMATS:
         raise SummarizeError(

@@ -270,6 +270,39 @@ def test_a_budget_option_overrides_the_clusters_own(tmp_path: Path) -> None:
     assert all(line["headline"] is None for line in lines)
 
 
+def test_max_chars_fails_a_cluster_with_a_longer_document(tmp_path: Path) -> None:
+    source = tmp_path / "clusters.jsonl"
+    long_one = cluster_line("long", 1)
+    short = {"id": "short", "documents": [{"id": "0", "text": article(5, sentences=1)}]}
+    source.write_text(long_one + "\n" + json.dumps(short) + "\n", encoding="utf-8")
+    limit = len(article(5, sentences=1)) + 10
+    report = run_batch(Batch(str(source), str(tmp_path / "o.jsonl"), max_chars=limit), SERIAL)
+    assert (report.done, report.failed) == (1, 1)
+    assert report.failures[0].reason == (
+        f"{source}, line 1: document '0' is larger than --max-chars {limit} characters"
+    )
+
+
+def test_input_format_applies_to_every_file_of_a_folder(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    page = "<html><body><p>{}</p><p>{}</p></body></html>"
+    sentences = article(3).splitlines()[2].split(". ")
+    (source / "page.txt").write_text(page.format(*sentences[:2]), encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(Batch(str(source), str(out), input_format="html", summary={"headline": False}), SERIAL)
+    digest = (out / "page.txt").read_text(encoding="utf-8")
+    assert "<p>" not in digest and sentences[0] in digest
+    run_batch(Batch(str(source), str(out), force=True, summary={"headline": False}), SERIAL)
+    assert "<p>" in (out / "page.txt").read_text(encoding="utf-8")  # .txt: plain text
+
+
+def test_clusters_option_with_a_jsonl_input_is_an_error(tmp_path: Path) -> None:
+    source = write_clusters(tmp_path / "clusters.jsonl")
+    with pytest.raises(SummarizeError, match="--clusters is for a folder INPUT"):
+        run_batch(Batch(str(source), str(tmp_path / "o.jsonl"), clusters=True), SERIAL)
+
+
 def test_jsonl_clusters_to_a_folder(tmp_path: Path) -> None:
     source = write_clusters(tmp_path / "clusters.jsonl")
     out = tmp_path / "out"
@@ -588,6 +621,8 @@ def test_cli_summary_options_apply(tmp_path: Path, capsys: pytest.CaptureFixture
         (["--scorer", "nope"], "unknown scorer 'nope'"),
         (["--jobs", "0"], "expected a whole number"),
         (["--format", "text"], "--format is for a folder OUTPUT"),
+        (["--input-format", "pdf"], "invalid choice: 'pdf'"),
+        (["--max-chars", "0"], "expected a whole number"),
     ],
 )
 def test_cli_usage_errors_are_one_line(

@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786 (with --engine dask)",
     )
     cli.add_summary_options(parser)
+    cli.add_input_options(parser)
     return parser
 
 
@@ -148,6 +149,8 @@ def _batch(options: argparse.Namespace) -> Batch:
         format=options.format or "text",
         force=options.force,
         summary=cli.summary_options(options),
+        input_format=options.input_format,
+        max_chars=options.max_chars,
     )
 
 
