@@ -437,11 +437,11 @@ def section(
         "summarizing and writing; not the interpreter's start-up and imports); best of the "
         "repeats for multinews-200. *CPU per input* is the CPU time of every process of the "
         "run, less that of a run over two tiny inputs with the same `--jobs` (interpreter "
-        "start-up, imports, the fork server and workers starting), per input; *of it main* is the "
+        "start-up, imports and the workers starting), per input; *of it main* is the "
         "part of the main process with several jobs, which plans, hands out and writes while "
         "the workers summarize: the batch machinery's own cost. Peak memory is "
         "the resident set (RSS) of the main process and of the largest worker (pages shared "
-        "with the fork server counted in each)."
+        "with the main process, from which the workers are forked, counted in each)."
     )
     out += ["", f"Inputs: {context['inputs']}", ""]
     rows = []
@@ -522,10 +522,10 @@ def section(
         )
         out.append("")
         out.append(
-            "Inputs are planned one at a time, at most `jobs × 4` are in flight and each "
-            "output is written as soon as the inputs before it are: nothing is kept per input "
-            "of a folder (a JSONL input keeps the ids it has seen, a few dozen bytes each, to "
-            "catch duplicates and to resume)."
+            "Inputs are planned one at a time, at most `jobs × 4` chunks of 8 are in flight "
+            "and each output is written as soon as the inputs before it are: nothing is kept "
+            "per input of a folder (a JSONL input keeps the ids it has seen, a few dozen "
+            "bytes each, to catch duplicates and to resume)."
         )
         out.append("")
     if stages:
