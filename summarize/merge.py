@@ -20,6 +20,8 @@ from .model import Sentence
 
 MIN_CONTAINED_TERMS = 5
 CONTAINMENT = 0.85
+DENSE_LIMIT = 512  # distinct sentences compared all at once
+BLOCK_ROWS = 128  # rows per block beyond that: memory grows with BLOCK_ROWS × sentences
 
 
 def duplicate_groups(
@@ -27,14 +29,16 @@ def duplicate_groups(
     rows: sp.csr_matrix,
     threshold: float = 0.7,
     containment: float = CONTAINMENT,
-    block: int = 512,
+    block: int | None = None,
 ) -> np.ndarray:
     """A group label per sentence: equal labels mark near-duplicates.
 
     ``rows`` are the unit-length tf-idf rows of ``sentences``. Sentences with identical
     terms are grouped first, so only distinct ones are compared; the comparison runs in
-    blocks of rows and folds each block's links into the components found so far, so memory
-    stays bounded even when thousands of sentences are all alike (a log repeating a line).
+    blocks of ``block`` rows and folds each block's links into the components found so far,
+    so memory stays bounded even when thousands of sentences are all alike (a log repeating
+    a line). By default, up to :data:`DENSE_LIMIT` distinct sentences are compared all at
+    once, as dense arrays, and more in blocks of :data:`BLOCK_ROWS`.
     """
     n = len(sentences)
     if n == 0:
@@ -47,7 +51,7 @@ def duplicate_groups(
     binary.data = np.ones_like(binary.data)
     sizes = np.asarray(binary.sum(axis=1)).ravel()
     m = len(distinct)
-    if m <= block:  # one block: compared all at once, as dense arrays
+    if block is None and m <= DENSE_LIMIT:
         similar = (unit @ unit.T).toarray()
         shared = (binary @ binary.T).toarray()
         linked = (similar >= threshold) | _contained(
@@ -55,6 +59,7 @@ def duplicate_groups(
         )
         labels = _components(m, *np.nonzero(linked))
     else:
+        block = block or BLOCK_ROWS
         unit_t = unit.T.tocsc()
         binary_t = binary.T.tocsc()
         labels = np.arange(m)
