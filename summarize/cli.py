@@ -34,6 +34,7 @@ from .pipeline import (
     DEFAULT_WORDS,
     MULTI_DOCUMENT_SCORER,
     SINGLE_DOCUMENT_SCORER,
+    check_scorer,
     summarize,
 )
 from .render import FORMATS, render, render_digests
@@ -319,8 +320,7 @@ def run_summarize(argv: list[str]) -> int:
     if not options.paths:
         raise UsageError("no input given; name a file, a folder, or - for standard input")
     # Check the cheap options before reading anything.
-    if options.scorer != AUTO:
-        scorers.get(options.scorer)
+    check_scorer(options.scorer)
     selectors.get(options.selector)
     language = check_language(options.language)
 

@@ -51,9 +51,8 @@ import numpy as np
 from .errors import SummarizeError
 from .evalsets import Cluster, read_clusters
 from .model import Budget, Summary
-from .pipeline import make_budget, summarize
+from .pipeline import check_scorer, make_budget, summarize
 from .rouge import check_multi_ref, cut_lines, score_all
-from .scorers import scorers
 from .scorers.baselines import Oracle
 from .select import resolve
 
@@ -233,7 +232,7 @@ def evaluate(
     """
     started = time.perf_counter()
     for name in settings.scorers:
-        scorers.get(name)  # an unknown name fails now, listing the available ones
+        check_scorer(name)  # an unknown name fails now, listing the available ones
     check_options(settings)
     loaded = [load_set(path, settings) for path in paths]
     tasks = [

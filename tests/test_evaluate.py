@@ -239,6 +239,26 @@ def test_settings_are_checked() -> None:
         EvalSettings(scorers=("lead",), resamples=0)
 
 
+def test_auto_is_evaluated_as_the_default_digest_picks(tmp_path: Path) -> None:
+    # Two sources: lead takes a first sentence, LexRank the one both sources carry.
+    pair = record(1, id="pair")
+    pair["documents"] = [
+        {"id": "a", "text": "The mayor spoke on Friday. The new library cost ten million."},
+        {"id": "b", "text": "Rain fell all morning. The new library cost ten million euros."},
+    ]
+    pair["summaries"] = ["The library cost ten million euros."]
+    path = write_set(tmp_path, record(0), pair)
+    (result,) = evaluate([path], settings("auto", "lead", "lexrank-lead")).sets
+    sizes = {c.id: len(c.documents) for c in read_clusters(path)}
+    assert set(sizes.values()) == {1, 2}  # both kinds are there
+    for cluster, documents in sizes.items():
+        meant = "lead" if documents == 1 else "lexrank-lead"
+        value = cluster_value(result, cluster, "auto", "rouge1.recall")
+        assert value == cluster_value(result, cluster, meant, "rouge1.recall")
+    pair_lead = cluster_value(result, "pair", "lead", "rouge1.recall")
+    assert pair_lead < cluster_value(result, "pair", "auto", "rouge1.recall")
+
+
 def test_unknown_scorer_fails_before_any_work(tiny: Path) -> None:
     with pytest.raises(SummarizeError, match="available"):
         evaluate([tiny], settings("lead", "no-such-scorer"))

@@ -13,6 +13,7 @@ from .. import cli
 from ..evalsets import BUDGET_KEYS
 from ..evaluate import TARGETS, EvalSettings, evaluate
 from ..model import Budget
+from ..pipeline import check_scorer
 from ..render import (
     check_evaluation_output,
     check_plotting,
@@ -22,7 +23,6 @@ from ..render import (
     write_evaluation,
 )
 from ..rouge import MULTI_REF
-from ..scorers import scorers
 
 PROG = "summarize eval"
 DEFAULT_SCORERS = "lexrank-lead,lead,random,oracle"
@@ -141,7 +141,7 @@ def run(argv: list[str]) -> int:
     if not names:
         raise cli.UsageError("--scorer needs at least one scorer name")
     for name in names:
-        scorers.get(name)
+        check_scorer(name)
     budget = _chosen_budget(options)
     settings = EvalSettings(
         scorers=names,
