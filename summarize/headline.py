@@ -7,71 +7,81 @@ trim it until it fits, keeping its subject, main verb and object. Choosing and c
 are separate:
 
 1. **Choosing** (:func:`rank_candidates`). Every document's title (when it has one) and
-   every story sentence (boilerplate dropped by :func:`~summarize.clean.boilerplate`) is a
-   candidate, except quotations, questions, fragments and sentences that open with a
-   pronoun or speak in the first person. A candidate's *score* comes from a registered
-   scorer (``lead`` by default: news states the main event first; a title counts as the
-   first sentence of its document), raised by corroboration: a candidate that ``k``
-   documents carry (near-duplicates found by :func:`~summarize.merge.duplicate_groups`)
-   is multiplied by ``1 + corroboration * (k - 1)``. Every title, and sentences best score
-   first until :data:`COMPARED` of them fit, are compressed (a title that fits stays as
-   its author wrote it). A title that fits wins over any sentence, since it was written as
-   a headline; among titles, or among sentences when no title fits, the one with the
-   largest score times *weight* wins, the weight being the centrality of what its
-   compression keeps: the sum over its words of ``log(1 + n)``, ``n`` the occurrences of
-   the word's term in the whole input (:class:`Topic`).
+   its first :data:`CANDIDATE_SENTENCES` story sentences (boilerplate dropped by
+   :func:`~summarize.clean.boilerplate`) are candidates, except quotations, questions,
+   fragments and sentences that open with a pronoun or speak in the first person. A
+   candidate's *score* comes from a registered scorer (``lead`` by default: news states
+   the main event first; a title counts as the first sentence of its document), raised by
+   corroboration: a candidate that ``k`` documents carry (near-duplicates among the
+   candidates, as :func:`~summarize.merge.duplicate_groups` defines them) is multiplied by
+   ``1 + corroboration * (k - 1)``. A title that fits (kept as its author wrote it) wins
+   over any sentence, since it was written as a headline. Otherwise sentences are
+   compressed best score first until one fits; position and corroboration decide, and
+   the *weight* of what a compression keeps only decides between candidates of equal
+   score (the leads of several documents): the sum over its words of ``log(1 + n)``,
+   ``n`` the occurrences of the word's term in the whole input (:class:`Topic`).
+   Candidates ranked below the one that fits are not compressed at all.
 2. **Compressing** (:func:`compress`), by rules over words and punctuation: no parser or
    tagger is available offline, so clauses and phrases are found from commas, dashes,
    brackets, capitalisation and closed lists of function words (prepositions,
-   subordinators, relative pronouns, auxiliaries, reporting verbs, time words). Each rule
-   is a pure function of the text:
+   subordinators, relative pronouns, auxiliaries, reporting verbs, time words, common
+   verbs of news). Each rule is a pure function of the text:
 
    - :data:`ALWAYS`, what never belongs in a headline: bylines and datelines,
      parentheticals, attributions ("..., officials said"; "X said he would ..." becomes
-     "X would ..."), leading time and place phrases and linking adverbs, other time
-     expressions, leading subordinate clauses, appositives, non-restrictive relative
-     clauses;
+     "X would ..."), appositives ("Mittal Steel, one of the largest steel makers, could
+     cut" becomes "Mittal Steel could cut"; "The biggest sweet maker, Cadbury, has" becomes
+     "Cadbury has"), leading time and place phrases and linking adverbs, other time
+     expressions, leading subordinate clauses, non-restrictive relative clauses;
    - :data:`STYLE`, headline style: no articles or filler adverbs, "is to" / "will" become
-     "to", a "has" before a past participle in -ed goes, and a full name becomes the
-     surname the story uses on its own (:func:`shorten_names`);
+     "to", a "has" before a past participle ("has warned", "has won") goes, and a full
+     name becomes the surname the story uses on its own (:func:`shorten_names`);
+   - :data:`HEADLINESE`, headline style that goes only after trimming, whose tests of
+     grammar need the words: auxiliaries before participles ("were killed" -> "killed",
+     "is recalling" -> "recalling"), possessive determiners ("cut its forecast" -> "cut
+     forecast") and "that" after a verb;
    - then, only when the text is still longer than the budget, :func:`drop_inner_phrases`:
      the text is cut after a phrase boundary (before a preposition, conjunction,
      participle, ``to`` or ``that``, or after a comma or dash) and up to
      :data:`MAX_INNER_DROPS` optional pieces inside it may go (prepositional phrases of
-     place and time, descriptors before names, a clause between the subject and its
-     verb); of the cuts that fit, keep a verb and do not end on a function word, the one
-     keeping the most weight wins. A headline is never cut mid-word, and one that cannot
-     be made to fit is passed over for the next candidate.
+     place and time, descriptors before names, a clause or a prepositional phrase between
+     the subject and its verb); of the cuts that fit, keep a verb and do not end on a
+     function word, the one keeping the most weight wins. A headline is never cut
+     mid-word, and one that cannot be made to fit is passed over for the next candidate.
 
 Headlines keep the source's casing (the first letter is raised after a cut) and have no
 final period. When no candidate fits, :func:`headline` raises
 :class:`~summarize.errors.SummarizeError`. Where this departs from Hedge Trimmer: no parse
 tree (the rules above stand in for its parse-tree trimming), the sentence is chosen among
-the first few by position, corroboration and centrality rather than always being the
-first one, and titles are candidates. English only for now: the word lists are English.
+the first few of every document by position and corroboration (centrality breaking ties)
+rather than always being the first one, and titles are candidates. English only for now:
+the word lists are English.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 import numpy as np
 
 from .clean import boilerplate
 from .documents import as_documents
 from .errors import SummarizeError
-from .features import tfidf
-from .merge import duplicate_groups
+from .merge import CONTAINMENT, MIN_CONTAINED_TERMS
 from .model import Document, Sentence, SentenceRef
 from .scorers import Scorer, scorers
 from .text import analyzer, check_language, tokenize
 
 __all__ = [
     "ALWAYS",
+    "CANDIDATE_SENTENCES",
     "DEFAULT_CHARS",
+    "HEADLINESE",
     "STYLE",
     "Compression",
     "Headline",
@@ -81,15 +91,19 @@ __all__ = [
     "drop_appositives",
     "drop_articles",
     "drop_attribution",
+    "drop_auxiliaries",
     "drop_byline",
+    "drop_complementisers",
     "drop_dateline",
     "drop_filler_adverbs",
     "drop_inner_phrases",
     "drop_leading_phrase",
     "drop_name_descriptors",
     "drop_parentheticals",
+    "drop_possessive_determiners",
     "drop_relative_clauses",
     "drop_restrictive_clauses",
+    "drop_subject_phrases",
     "drop_subordinate_clauses",
     "drop_time_expressions",
     "drop_trailing_detail",
@@ -102,11 +116,12 @@ __all__ = [
 DEFAULT_CHARS = 75
 """The budget in bytes: the length convention of published headline work (DUC 2003-2004)."""
 DEFAULT_SCORER = "lead"
-COMPARED = 3  # candidates that fit, compared by score times weight
+CANDIDATE_SENTENCES = 5  # story sentences of each document that are candidates
 DEFAULT_CORROBORATION = 0.5
 DEFAULT_DUPLICATES = 0.5
 MIN_WORDS = 5  # a story sentence shorter than this is not a candidate
 MIN_HEADLINE_WORDS = 3  # a compression shorter than this does not count as a headline
+MAX_SUBJECT_WORDS = 30  # a subject (with its clause) is sought among this many first words
 
 TITLE, SENTENCE = "title", "sentence"
 
@@ -131,10 +146,11 @@ class HeadlineCandidate:
     was not compressed); ``origin`` is ``"title"`` or ``"sentence"``; ``source`` is the
     sentence's identity (None for a title). ``score`` is how well it states the main
     event by position and corroboration (1 for the best), ``weight`` how much of the
-    input's topic its compression carries; the chosen candidate has the largest product.
-    ``steps`` names the compression rules applied, ``fits`` says whether the compression
-    is a headline within the budget, and ``reason`` why a candidate was passed over
-    (empty for the one chosen).
+    input's topic its compression carries (0 when it was not compressed); the chosen
+    candidate has the best score, then the largest weight. ``steps`` names the compression
+    rules applied, ``fits`` says whether the compression is a headline within the budget
+    (False when it was not tried), and ``reason`` why a candidate was passed over (empty
+    for the one chosen).
     """
 
     original: str
@@ -211,6 +227,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_PUNCTUATION = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019"
+
+
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 _MONTHS = (
     "January February March April May June July August September October November December "
@@ -248,7 +267,7 @@ _IRREGULAR_PAST = _words(
     "drove froze rode spoke stole woke wrote ate swore tore wore shot split spread sank shrank "
     "sprang sang rang swam bid beat dealt dug fed felt fled hung hid lay laid lit meant slid "
     "stuck swept swung sped sat shut shed bent lent understood withdrew overtook undertook "
-    "forgave forbade overcame upheld withheld"
+    "forgave forbade overcame upheld withheld clung flung slung stung spun wound let"
 )
 # Verbs that take a "to" or "that" complement: a cut right after one leaves it hanging.
 _COMPLEMENT_VERBS = _words(
@@ -281,6 +300,8 @@ _SAY = (
 )
 
 
+_SAYING = re.compile(_SAY)
+
 # --------------------------------------------------------------------------------------------
 # The headline
 
@@ -301,60 +322,36 @@ def headline(
     'Minister resigned over scandal'
 
     Takes what :func:`summarize.summarize` takes: a text, a document, or a list of either.
-    Every title, and the sentences in the order of :func:`rank_candidates` until
-    :data:`COMPARED` of them fit, are compressed; a title that fits wins, else the
-    candidate with the largest score times weight (see the module's description).
+    Titles are tried first: if one fits, the fitting title with the best score wins (then
+    the largest weight). Otherwise sentences are compressed in the order of
+    :func:`rank_candidates` until one fits; candidates of the same score are compressed too
+    and the largest weight among them wins (see the module's description). Candidates that
+    cannot win are listed uncompressed, with the reason.
     Raises :class:`SummarizeError` when the input has no sentence or title, or when no
     candidate can be compressed into ``chars`` bytes."""
     if isinstance(chars, bool) or not isinstance(chars, int) or chars < 1:
         raise SummarizeError(f"chars must be a whole number of at least 1, got {chars!r}")
     documents = list(as_documents(inputs, check_language(language), purpose="make a headline of"))
-    ranked = rank_candidates(
-        documents, scorer=scorer, corroboration=corroboration, keep_boilerplate=keep_boilerplate
-    )
+
+    def ranking(sentences: int | None) -> list[HeadlineCandidate]:
+        return rank_candidates(
+            documents,
+            scorer=scorer,
+            corroboration=corroboration,
+            keep_boilerplate=keep_boilerplate,
+            sentences=sentences,
+        )
+
+    ranked = ranking(CANDIDATE_SENTENCES)
     if not ranked:
         raise SummarizeError("nothing to make a headline of: the input has no sentences")
     topic = Topic.of(documents)
-    tried: list[HeadlineCandidate] = []
-    fitting = 0
-    seen: set[str] = set()
-    for candidate in ranked:
-        if fitting >= COMPARED and candidate.origin != TITLE:
-            continue  # every title is tried
-        if candidate.reason:  # not a candidate: listed with the reason
-            tried.append(candidate)
-            continue
-        result = _compress_candidate(candidate, chars, topic)
-        fits = _is_headline(result.text, chars) and result.text.lower() not in seen
-        reason = ""
-        if not fits:
-            reason = (
-                "same as a better candidate"
-                if result.text.lower() in seen
-                else (f"does not fit in {chars} bytes")
-            )
-        seen.add(result.text.lower())
-        fitting += fits
-        tried.append(
-            replace(
-                candidate,
-                text=result.text,
-                weight=sum(topic.weight(word) for word in result.text.split()),
-                steps=result.steps,
-                fits=fits,
-                reason=reason,
-            )
-        )
-    best = max(
-        (c for c in tried if c.fits),
-        key=lambda c: (c.origin == TITLE, c.score * c.weight),
-        default=None,
-    )
-    if best is None:
+    chosen = _choose(ranked, chars, topic)
+    if chosen is None and any(len(d.sentences) > CANDIDATE_SENTENCES for d in documents):
+        chosen = _choose(ranking(None), chars, topic)  # every sentence is a candidate
+    if chosen is None:
         raise SummarizeError(f"no headline fits in {chars} bytes")
-    candidates = tuple(
-        c if c is best or not c.fits else replace(c, reason=_passed_over(c, best)) for c in tried
-    )
+    best, candidates = chosen
     return Headline(
         text=best.text,
         document=best.document,
@@ -364,10 +361,71 @@ def headline(
     )
 
 
-def _passed_over(candidate: HeadlineCandidate, best: HeadlineCandidate) -> str:
+def _choose(
+    ranked: Sequence[HeadlineCandidate], chars: int, topic: Topic
+) -> tuple[HeadlineCandidate, tuple[HeadlineCandidate, ...]] | None:
+    """The candidate chosen, and every candidate with what became of it; None when none
+    fits. Titles first; then sentences in rank order until one fits, and those of the same
+    score (see :func:`headline`)."""
+    tried: dict[int, HeadlineCandidate] = {}
+    seen: set[str] = set()
+
+    def attempt(position: int) -> HeadlineCandidate:
+        candidate = ranked[position]
+        if candidate.reason:  # not a candidate: listed with the reason
+            tried[position] = candidate
+            return candidate
+        result = _compress_candidate(candidate, chars, topic)
+        key = result.text.lower()
+        fits = _is_headline(result.text, chars) and key not in seen
+        reason = ""
+        if not fits:
+            reason = (
+                "same as a better candidate" if key in seen else f"does not fit in {chars} bytes"
+            )
+        seen.add(key)
+        tried[position] = replace(
+            candidate,
+            text=result.text,
+            weight=sum(topic.weight(word) for word in result.text.split()),
+            steps=result.steps,
+            fits=fits,
+            reason=reason,
+        )
+        return tried[position]
+
+    titles = [i for i, c in enumerate(ranked) if c.origin == TITLE]
+    fitting = [c for c in map(attempt, titles) if c.fits]
+    if not fitting:
+        for position, candidate in enumerate(ranked):
+            if position in tried:
+                continue
+            if fitting and candidate.score < fitting[0].score - _TIE:
+                break  # ranked lower than a candidate that fits: it cannot win
+            if attempt(position).fits:
+                fitting.append(tried[position])
+    if not fitting:
+        return None
+    best = max(fitting, key=lambda c: (c.score, c.weight))  # the first of equals
+    return best, tuple(
+        _passed_over(tried.get(position, candidate), best)
+        for position, candidate in enumerate(ranked)
+    )
+
+
+_TIE = 1e-9  # scores closer than this are equal
+
+
+def _passed_over(candidate: HeadlineCandidate, best: HeadlineCandidate) -> HeadlineCandidate:
+    """The candidate with the reason it was not chosen (unchanged when it has one, or when it
+    is the one chosen)."""
+    if candidate is best or candidate.reason:
+        return candidate
     if best.origin == TITLE and candidate.origin != TITLE:
-        return "a source title fits"
-    return "lower score \u00d7 weight"
+        return replace(candidate, reason="a source title fits")
+    if candidate.score < best.score - _TIE:
+        return replace(candidate, reason="ranked lower than the one chosen")
+    return replace(candidate, reason="less weight than the one chosen")
 
 
 def _compress_candidate(candidate: HeadlineCandidate, chars: int, topic: Topic) -> Compression:
@@ -395,22 +453,24 @@ def rank_candidates(
     corroboration: float = DEFAULT_CORROBORATION,
     duplicates: float = DEFAULT_DUPLICATES,
     keep_boilerplate: bool = False,
+    sentences: int | None = CANDIDATE_SENTENCES,
 ) -> list[HeadlineCandidate]:
-    """Every title and story sentence of ``documents`` as an uncompressed candidate, best
-    score first (then in input order). A sentence that cannot be a headline (a quotation,
-    a question, a fragment, one opening with a pronoun) carries the reason.
+    """Every title and the first ``sentences`` story sentences of each document (all of
+    them with None) as uncompressed candidates, best score first (then in input order). A
+    sentence that cannot be a headline (a quotation, a question, a fragment, one opening
+    with a pronoun) carries the reason.
 
-    The score is the ``scorer``'s (a title counts as the first sentence of its document),
-    multiplied by ``1 + corroboration * (k - 1)`` for a candidate that ``k`` documents carry
-    (near-duplicates at tf-idf cosine ``duplicates``), scaled so the best scores 1."""
-    dropped = {} if keep_boilerplate else boilerplate(documents)
+    The score is the ``scorer``'s over the candidates (a title counts as the first sentence
+    of its document), multiplied by ``1 + corroboration * (k - 1)`` for a candidate that
+    ``k`` documents carry (near-duplicates among the candidates at tf-idf cosine
+    ``duplicates``), scaled so the best scores 1."""
     pool: list[Sentence] = []
     titles: set[int] = set()
     for document in documents:
         if document.title and document.title.strip():
             titles.add(len(pool))
             pool.append(_title_sentence(document))
-        pool.extend(s for s in document.sentences if s.ref not in dropped)
+        pool.extend(_story_sentences(document, sentences, keep_boilerplate))
     if not pool:
         return []
     model = scorers.create(scorer) if isinstance(scorer, str) else scorer
@@ -453,71 +513,123 @@ STOP_WEIGHT = 0.0
 @dataclass(frozen=True)
 class Topic:
     """What compression knows about the input as a whole: how often each term occurs
-    (``counts``), the short form of full names (``names``: "Bernie Ebbers" -> "Ebbers" when
-    the story also says "Ebbers" alone), and the language. Build one with :meth:`of`; the
-    empty topic weighs every content word 1 and knows no names."""
+    (``counts``), and the text of its sentences, one a line (``text``), where
+    :meth:`names_in` looks up which full names the story also calls by the surname alone.
+    Build one with :meth:`of`; the empty topic weighs every content word 1 and knows no
+    names."""
 
     counts: Mapping[str, int] = field(default_factory=dict)
-    names: Mapping[str, str] = field(default_factory=dict)
+    text: str = ""
     language: str = "english"
+    _weights: dict[str, float] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # caches of weight() and of _short_form()
+    _short: dict[tuple[str, ...], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, documents: Sequence[Document]) -> Topic:
-        """The topic of ``documents``: term counts over their sentences, and the names."""
-        counts: dict[str, int] = {}
+        """The topic of ``documents``: term counts over their sentences, and their text."""
         language = documents[0].language if documents else "english"
-        lower: set[str] = set()
-        alone: set[str] = set()
-        runs: set[tuple[str, ...]] = set()
-        for document in documents:
-            for sentence in document.sentences:
-                for term in sentence.terms:
-                    counts[term] = counts.get(term, 0) + 1
-                words = sentence.text.split()
-                lower.update(_bare(w) for w in words if w[:1].islower())
-                alone.update(_standing_alone(words))
-                runs.update(_capitalised_runs(words))
-        names = {
-            " ".join(run): run[-1]
-            for run in runs
-            if run[-1] in alone and not any(w.lower() in lower for w in run)
-        }
-        return cls(counts=counts, names=names, language=language)
+        sentences = [s for document in documents for s in document.sentences]
+        counts = Counter(chain.from_iterable(s.terms for s in sentences))
+        text = "\n".join(s.text.replace("\n", " ") for s in sentences)
+        return cls(counts=dict(counts), text=text, language=language)
 
     def weight(self, word: str) -> float:
         """A word's worth in the headline: ``log(1 + n)`` for a content word whose term
         occurs ``n`` times in the input (1 with no counts), :data:`STOP_WEIGHT` for a stop
         word."""
+        cached = self._weights.get(word)
+        if cached is not None:
+            return cached
         found = analyzer(self.language).terms(tokenize(word))
         if not found:
-            return STOP_WEIGHT
-        if not self.counts:
-            return 1.0
-        return sum(math.log1p(self.counts.get(term, 0)) for term in found)
+            value = STOP_WEIGHT
+        elif not self.counts:
+            value = 1.0
+        else:
+            value = sum(math.log1p(self.counts.get(term, 0)) for term in found)
+        self._weights[word] = value
+        return value
+
+    def names_in(self, text: str) -> dict[str, str]:
+        """The full names in ``text`` that the input also calls by the surname alone, with
+        that surname: ``{"Bernie Ebbers": "Ebbers"}`` when the story says "Mr Ebbers",
+        "Ebbers said" or "said Ebbers" somewhere. A full name is the last three or the last
+        two words of a run of capitalised words (the longer when both qualify), none of
+        which the input also uses in lower case."""
+        names = {}
+        for run in _name_runs(text.split()):
+            for full in (run[-3:], run[-2:]) if len(run) > 2 else (run,):
+                if full not in self._short:
+                    self._short[full] = self._short_form(full)
+                short = self._short[full]
+                if short is not None:
+                    names[" ".join(full)] = short
+                    break
+        return names
+
+    def _short_form(self, run: tuple[str, ...]) -> str | None:
+        surname = run[-1]
+        if len(surname) < 3 or not surname.isalpha() or not _stands_alone(self.text, surname):
+            return None
+        if any(_in_lower_case(self.text, word.lower()) for word in run):
+            return None
+        return surname
 
 
 _HONORIFICS = _words("Mr Mrs Ms Miss Dr Sir Lord Lady Dame Prof Mr. Mrs. Ms. Dr. Prof.")
 _REPORTING = _words("said says told added admitted insisted")
 
 
-def _standing_alone(words: Sequence[str]) -> Iterable[str]:
-    """Surnames used on their own: a capitalised word after an honorific ("Mr Ebbers") or
-    right before or after a reporting verb ("Ebbers said", "said Ebbers")."""
-    for position in range(1, len(words)):
-        word = _strip_possessive(words[position].strip(_PUNCTUATION))
-        if len(word) < 3 or not word[:1].isupper() or not word.isalpha():
+def _occurrences(text: str, word: str) -> Iterable[tuple[str, str, str]]:
+    """Every occurrence of ``word`` as a word of its own in ``text`` (punctuation and a
+    possessive may follow it): the word before it on its line ("" at the start), the whole
+    word as written, and the word after it."""
+    start = 0
+    while (i := text.find(word, start)) >= 0:
+        start = end = i + len(word)
+        if i and not text[i - 1].isspace():
             continue
-        before = words[position - 1]
-        after = _bare(words[position + 1]) if position + 1 < len(words) else ""
-        reporting = after in _REPORTING or (
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        rest = text[start:end]
+        for possessive in ("'s", "\u2019s", "'", "\u2019"):
+            rest = rest.removeprefix(possessive)
+        if rest.strip(_PUNCTUATION):
+            continue  # "Ebbersson"
+        line = text.rfind("\n", 0, i) + 1
+        before = text[line:i].rsplit(None, 1)[-1:]
+        stop = text.find("\n", end)
+        after = text[end : stop if stop >= 0 else len(text)].split(None, 1)[:1]
+        yield (before[0] if before else ""), text[i:end], (after[0] if after else "")
+
+
+def _stands_alone(text: str, surname: str) -> bool:
+    """Whether ``text`` uses the surname on its own: after an honorific ("Mr Ebbers"), or
+    after a word in lower case and right before or after a reporting verb ("chief Ebbers
+    said", "said Ebbers")."""
+    for before, _, after in _occurrences(text, surname):
+        if before in _HONORIFICS:
+            return True
+        if not before or before[:1].isupper():
+            continue
+        if _bare(after) in _REPORTING or (
             _bare(before) in _REPORTING and before == before.strip(",")
-        )
-        if before in _HONORIFICS or (not before[:1].isupper() and reporting):
-            yield word
+        ):
+            return True
+    return False
 
 
-def _capitalised_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
-    """Runs of two or three capitalised alphabetic words, not across punctuation; a
+def _in_lower_case(text: str, word: str) -> bool:
+    """Whether ``text`` has the word (in lower case) as a word of its own."""
+    return next(iter(_occurrences(text, word)), None) is not None
+
+
+def _name_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
+    """Runs of two or more capitalised alphabetic words, not across punctuation; a
     possessive ends a run ("Sir Clive Woodward's")."""
     run: list[str] = []
     for raw in words:
@@ -527,15 +639,17 @@ def _capitalised_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
         if name_like:
             run.append(word)
         if not name_like or word != core or raw != core:  # the run ends here
-            if 2 <= len(run) <= 3:
+            if len(run) >= 2:
                 yield tuple(run)
             run = []
-    if 2 <= len(run) <= 3:
+    if len(run) >= 2:
         yield tuple(run)
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"['\u2019]s?$", "", word)
+    if word.endswith(("'s", "\u2019s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "\u2019")) else word
 
 
 def _title_sentence(document: Document) -> Sentence:
@@ -551,13 +665,68 @@ def _title_sentence(document: Document) -> Sentence:
     )
 
 
+def _story_sentences(
+    document: Document, count: int | None, keep_boilerplate: bool
+) -> list[Sentence]:
+    """The first ``count`` sentences of the document (all with None) that are not
+    boilerplate (judged on the sentences up to them, see
+    :func:`~summarize.clean.boilerplate`)."""
+    if keep_boilerplate:
+        return list(document.sentences[:count])
+    size = len(document.sentences) if count is None else 2 * count
+    while True:
+        head = document.sentences[:size]
+        dropped = boilerplate([replace(document, sentences=head)])
+        story = [s for s in head if s.ref not in dropped]
+        if count is None or len(story) >= count or size >= len(document.sentences):
+            return story[:count]
+        size *= 2
+
+
 def _support(pool: Sequence[Sentence], threshold: float) -> np.ndarray:
-    """For each sentence, how many documents carry it or a near-duplicate of it."""
-    labels = duplicate_groups(pool, tfidf(pool), threshold)
+    """For each sentence, how many documents carry it or a near-duplicate of it.
+
+    Near-duplicates as :func:`~summarize.merge.duplicate_groups` finds them (tf-idf cosine
+    at least ``threshold``, or the terms of the shorter nearly all in the longer), grouped
+    into connected components; computed densely, since the candidates are few."""
+    n = len(pool)
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, sentence in enumerate(pool):
+        for term in sentence.terms:
+            rows.append(i)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+    counts = np.zeros((n, max(len(vocabulary), 1)))
+    np.add.at(counts, (rows, columns), 1.0)
+    present = counts > 0
+    idf = np.log((1.0 + n) / (1.0 + present.sum(axis=0))) + 1.0
+    weighted = np.where(present, 1.0 + np.log(np.where(present, counts, 1.0)), 0.0) * idf
+    norms = np.linalg.norm(weighted, axis=1)
+    unit = weighted / np.where(norms > 0, norms, 1.0)[:, None]
+    binary = present.astype(np.float64)
+    # einsum rather than a matrix product: for matrices this small, waking BLAS threads
+    # costs more CPU than the product itself
+    shared = np.einsum("ik,jk->ij", binary, binary)
+    sizes = binary.sum(axis=1)
+    smaller = np.minimum.outer(sizes, sizes)
+    linked = (np.einsum("ik,jk->ij", unit, unit) >= threshold - 1e-12) | (
+        (smaller >= MIN_CONTAINED_TERMS) & (shared >= CONTAINMENT * np.maximum(smaller, 1))
+    )
+    group = list(range(n))  # union-find over the links
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i, j in zip(*np.nonzero(np.triu(linked, 1)), strict=True):
+        group[root(int(i))] = root(int(j))
     documents: dict[int, set[str]] = {}
-    for sentence, label in zip(pool, labels, strict=True):
-        documents.setdefault(int(label), set()).add(sentence.doc)
-    return np.array([len(documents[int(label)]) for label in labels], dtype=np.float64)
+    for i, sentence in enumerate(pool):
+        documents.setdefault(root(i), set()).add(sentence.doc)
+    return np.array([len(documents[root(i)]) for i in range(n)], dtype=np.float64)
 
 
 _OPENING_PRONOUN = _PRONOUNS | _words("this these those such")
@@ -586,9 +755,12 @@ def _not_a_candidate(text: str) -> str:
     return ""
 
 
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
 def _unquoted(text: str) -> str:
     """``text`` without the passages inside double quotes."""
-    return re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)
+    return _QUOTED.sub(" ", text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -656,8 +828,8 @@ _ATTRIBUTION_END = re.compile(
     r"(?:[,;]|(?<=[,?!])[\"'\u201d\u2019])\s+"
     r"(?:according\s+to\b[^,;]*"
     rf"|(?!(?:has|have|had|and|but)\b)[^,;\"\u201c\u201d]{{1,60}}?\s{_SAY}(?:\s+[^,;\"\u201c\u201d\s]+){{0,4}}"
-    rf"|{_SAY}\s+[^,;\"\u201c\u201d]{{1,60}})[.!]?$"
-)
+    rf"|{_SAY}\s+(?!(?:he|she|it|they|we|that)\b)[^,;\"\u201c\u201d]{{1,60}})[.!]?$"
+)  # not ", says it will ...": a clause follows, not a speaker
 # Inside: "X, officials said, will ..."
 _ATTRIBUTION_INSIDE = re.compile(
     rf",\s+(?:according\s+to\b[^,;]{{1,60}}|[^,;]{{1,40}}\s{_SAY}(?:\s+on\s+\w+)?),\s+"
@@ -677,8 +849,34 @@ _ATTRIBUTION_START = re.compile(
 _ATTRIBUTION_PRONOUN = re.compile(
     r"^(?P<subject>[^,;\"\u201c]{1,60}?)\s(?:has\s+|have\s+|had\s+)?"
     r"(?:said|says|believes|believe|insisted|insists|claimed|claims|confirmed|confirms"
-    r"|warned|warns|announced|announces)(?:\s+that)?\s+(?:he|she|it|they)\s+(?P<rest>\S.*)$"
+    r"|warned|warns|announced|announces)(?:\s+that)?\s+(?P<pronoun>he|she|it|they)\s+(?P<rest>\S.*)$"
 )
+# "it was vital for ...", "it is likely that ...": an "it" that stands for no one
+_COPULA = re.compile(
+    r"^(?:is|was|would\s+be|will\s+be)\s+(?!\w+(?:ing|ed)\b)"
+    rf"(?!(?:not|{'|'.join(sorted(_PREPOSITIONS))})\b)"
+)
+
+
+_POSSESSOR = re.compile(r"\w['\u2019]s?(?:\s|$)")
+
+
+def _speaker_is_subject(match: re.Match[str]) -> bool:
+    """In ``"X said he/it/they ..."``, whether the pronoun can be X: a subject without a
+    verb, "it" not after a plural and not the empty "it" of "it was vital for ..."."""
+    subject = match.group("subject")
+    if not _plain_subject(subject) or _POSSESSOR.search(subject):
+        return False  # "Flight's association said he ...": "he" may be the possessor
+    words = subject.split()
+    head = words[-1]
+    plural = (
+        (head[:1].islower() or len(words) == 1)
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is"))
+    )
+    if match.group("pronoun") == "it":
+        return not plural and _COPULA.match(match.group("rest")) is None
+    return not (plural and match.group("pronoun") in ("he", "she"))
 
 
 def drop_attribution(text: str) -> str:
@@ -688,8 +886,8 @@ def drop_attribution(text: str) -> str:
     out = _ATTRIBUTION_END.sub("", text)
     out = _ATTRIBUTION_INSIDE.sub(" ", out)
     match = _ATTRIBUTION_START.match(out)
-    pronoun = _ATTRIBUTION_PRONOUN.match(out)
-    if pronoun is not None and _plain_subject(pronoun.group("subject")):
+    pronoun = _ATTRIBUTION_PRONOUN.match(_subject_appositive(out))
+    if pronoun is not None and _speaker_is_subject(pronoun):
         out = f"{pronoun.group('subject')} {pronoun.group('rest')}"
     elif (
         match is not None
@@ -739,12 +937,28 @@ _LEADING_ADVERBS = _words(
 _LEADING_PHRASE = re.compile(r"^(?P<phrase>[^,;:\"\u201c]{1,80}?),\s+")
 
 
+# "There is no doubt that ...", "It is understood that ...": the clause is the news
+_HEDGE = re.compile(
+    r"^(?:there\s+(?:is|was|can\s+be)\s+(?:no|little)\s+doubt"
+    r"|it\s+(?:is|was|has\s+been)\s+(?:understood|thought|believed|reported|claimed|clear"
+    r"|expected|feared|likely|known))\s+that\s+",
+    re.IGNORECASE,
+)
+
+
+_LEADING_WORD = re.compile(r"^\S+,?\s+")
+
+
 def drop_leading_phrase(text: str) -> str:
-    """Drop a leading time or place phrase or a linking adverb: ``"On Monday, ..."``,
-    ``"In a statement, ..."``, ``"Earlier this week, ..."``, ``"However, ..."``, ``"But ..."``."""
+    """Drop a leading time or place phrase, a linking adverb or a hedge: ``"On Monday,
+    ..."``, ``"In a statement, ..."``, ``"Earlier this week, ..."``, ``"However, ..."``,
+    ``"But ..."``, ``"There is no doubt that ..."``, ``"It is understood that ..."``."""
+    hedge = _HEDGE.match(text)
+    if hedge is not None:
+        text = _rest_or_same(text, hedge)
     first = _first_word(text)
     if first in _CONJUNCTIONS | {"however", "meanwhile", "also", "still", "now"}:
-        rest = re.sub(r"^\S+,?\s+", "", text, count=1)
+        rest = _LEADING_WORD.sub("", text, count=1)
         if len(rest.split()) >= MIN_HEADLINE_WORDS:
             return drop_leading_phrase(_capitalise(rest))
     match = _LEADING_PHRASE.match(text)
@@ -809,7 +1023,8 @@ def drop_articles(text: str) -> str:
         before, after = start[: match.start()], start[match.end() :]
         previous = before.split()[-1:]
         in_title = bool(previous) and previous[0][:1].isupper() and after[:1].isupper()
-        return in_title or bool(_RATE.search(before))
+        rate = match.group().startswith("a") and bool(_RATE.search(before))
+        return in_title or rate
 
     out = _INNER_ARTICLE.sub(lambda m: m.group() if keep(m) else "", start)
     if len(out.split()) < MIN_HEADLINE_WORDS:
@@ -847,7 +1062,16 @@ def drop_filler_adverbs(text: str) -> str:
 # participle that is also the past tense -> dropped
 _BE_TO = re.compile(r"(?<=\S)\s+(?:is|are)\s+(?=(?:set\s+|due\s+|poised\s+)?to\s+[a-z])")
 _WILL = re.compile(r"(?<=[\w')\u2019])\s+will\s+(?=(?!not\b)[a-z])")
-_HAS = re.compile(r"(?<=[\w')\u2019])\s+(?:has|have)(?:\s+been)?\s+(?=[a-z]+ed\b)")
+# irregular past forms that are also the participle ("has won" -> "won")
+_PAST_PARTICIPLES = _IRREGULAR_PAST - _words(
+    "rose fell took gave went came saw began ran became grew drew threw flew knew broke chose "
+    "drove froze rode spoke stole woke wrote ate swore tore wore sank shrank sprang sang rang "
+    "swam lay withdrew overtook undertook forgave forbade overcame beat begun hid"
+) | _words("said")
+_HAS = re.compile(
+    r"(?<=[\w')\u2019])\s+(?:has|have)(?:\s+been)?\s+"
+    rf"(?=(?:[a-z]+(?:-[a-z]+)*ed|{'|'.join(sorted(_PAST_PARTICIPLES))})(?![\w-]))"
+)
 
 
 def use_headline_verbs(text: str) -> str:
@@ -873,15 +1097,63 @@ def _replace_unless_pronoun(pattern: re.Pattern[str], replacement: str, text: st
 # ", the Russian president," / ", 45," / ", a former minister," before the verb
 _APPOSITIVE = re.compile(
     r"(?<=[\w)'\u2019]),\s+(?:(?:aged\s+)?\d{1,3}|(?:the|a|an|its|his|her|their|former|then)"
-    r"\s[^;:\"\u201c\u201d()]{1,150}?),\s+(?!(?:and|or|but|nor)\b)(?=[a-z])"
+    r"\s[^;:\"\u201c\u201d()]{1,150}?),\s+"
+    rf"(?!(?:{'|'.join(sorted(_CONJUNCTIONS | _PREPOSITIONS | _SUBORDINATORS))})\b)(?=[a-z])"
 )
 
 
 def drop_appositives(text: str) -> str:
     """Drop an appositive or age between commas before the verb: ``"Putin, the Russian
-    president, said"`` -> ``"Putin said"``; ``"Jane Doe, 45, was"`` -> ``"Jane Doe was"``."""
-    out = _APPOSITIVE.sub(" ", text)
+    president, said"`` -> ``"Putin said"``; ``"Jane Doe, 45, was"`` -> ``"Jane Doe was"``;
+    ``"Mittal Steel, one of the largest steel makers, could cut"`` -> ``"Mittal Steel could
+    cut"``. When the subject is a description and the appositive a name, the name stays:
+    ``"The biggest sweet maker, Cadbury Schweppes, has reported"`` -> ``"Cadbury Schweppes
+    has reported"``."""
+    out = _APPOSITIVE.sub(_before_a_verb, text)
+    out = _subject_appositive(out)
     return _tidy(out) if out != text else text
+
+
+def _before_a_verb(match: re.Match[str]) -> str:
+    """The appositive goes when a verb or participle follows it ("Putin, the president,
+    said"), not an adjective ("The republic, a small, mountainous state")."""
+    following = match.string[match.end() :].split(None, 1)[:1]
+    verb = bool(following) and (
+        _verbish(following[0]) or _participle(following[0]) or _bare(following[0]) in _PRESENT_VERBS
+    )
+    return " " if verb else match.group()
+
+
+_APPOSITIVE_SUBJECT = re.compile(
+    r"^(?P<subject>[^,;:\"\u201c\u201d()]{2,80}),\s+(?P<inner>[^,;:\"\u201c\u201d()]{2,120}),\s+"
+    r"(?P<verb>[a-z][\w'\u2019-]*)"
+)
+_NAME = re.compile(r"(?:(?:[A-Z][\w.'\u2019&-]*|&|of|and|de|van|von|\d[\w.]*)(?:\s+|$))+")
+
+
+def _subject_appositive(text: str) -> str:
+    """``"Subject, appositive, verb ..."`` without the appositive (a noun phrase without a
+    verb), or ``"Description, Name, verb ..."`` as ``"Name verb ..."``: the subject opens
+    the text and has no verb of its own, and the word after the second comma is a verb."""
+    match = _APPOSITIVE_SUBJECT.match(text)
+    if match is None or not _verbish(match.group("verb")):
+        return text
+    subject, inner = match.group("subject").split(), match.group("inner").split()
+    if (
+        len(subject) > 8
+        or not subject[0][:1].isupper()
+        or _bare(subject[0]) in _PREPOSITIONS | _SUBORDINATORS | _LEADING_ADVERBS
+        or any(_verbish(w) or _bare(w) in _RELATIVES for w in subject + inner)
+        or _bare(inner[0]) in _CONJUNCTIONS | _PRONOUNS
+    ):
+        return text
+    rest = text[match.start("verb") :]
+    name = _NAME.fullmatch(match.group("inner") + " ") is not None and inner[0][:1].isupper()
+    if name and any(w[:1].islower() for w in subject):  # "The biggest firm, Cadbury, has"
+        return f"{match.group('inner')} {rest}"
+    if name or len(inner) > 14:
+        return text  # "Kerry, Iowa, said": a place, or a list of names
+    return f"{match.group('subject')} {rest}"
 
 
 _RELATIVE = re.compile(
@@ -905,6 +1177,144 @@ def drop_relative_clauses(text: str) -> str:
     return _tidy(out)
 
 
+_BE = _words("is are was were")
+# past participles that are not also past forms in "-ed" or in _IRREGULAR_PAST
+_IRREGULAR_PARTICIPLES = _words(
+    "arisen awoken beaten become begun bitten blown born borne broken chosen done drawn "
+    "driven eaten fallen flown forbidden forgiven forgotten frozen given gone grown hidden "
+    "known overtaken ridden risen seen shaken shown shrunk spoken stolen sworn taken thrown "
+    "torn withdrawn woken worn written"
+)
+# words in "-ing" that are no verb after "is": "is willing", "is something"
+_NOT_PROGRESSIVE = _words(
+    "being willing unwilling something nothing anything everything thing king ceiling "
+    "evening morning spring string sterling interesting outstanding"
+)
+_QUANTIFIERS = _words("all some one most many much half none each both any several few part")
+# nouns that need their "of" phrase: quantities ("millions of"), and parts ("the end of")
+_OF_NOUNS = _words(
+    "dozens hundreds thousands millions billions tens scores lots number numbers majority "
+    "minority rest age end start beginning middle heart centre center top bottom edge verge "
+    "brink side"
+)
+
+
+def _in_ed(bare: str) -> bool:
+    """A regular past form: "-ed", not "exceed" or "need" (but "agreed", "guaranteed"),
+    not "hundred"."""
+    return (
+        len(bare) > 3
+        and bare.endswith("ed")
+        and (not bare.endswith("eed") or bare.endswith(("reed", "teed")))
+        and bare not in _NOT_PAST
+    )
+
+
+_NOT_PAST = _words("hundred indeed naked wicked sacred kindred")
+
+
+def _participle(word: str) -> bool:
+    bare = _bare(word)
+    return word[:1].islower() and (
+        _in_ed(bare) or bare in _IRREGULAR_PAST or bare in _IRREGULAR_PARTICIPLES
+    )
+
+
+def _auxiliary_positions(words: Sequence[str]) -> set[int]:
+    """Positions of the auxiliaries headline style drops: a form of "be" before a past
+    participle or a verb in "-ing", and "has been" before a participle ("were killed",
+    "is recalling", "has been sent"; not after a pronoun or relative pronoun)."""
+    found: set[int] = set()
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        if word not in _BE and word not in ("has", "have", "had"):
+            continue
+        previous = words[i - 1]
+        if previous[-1] in ",;:" or _bare(previous) in _PRONOUNS | _RELATIVES | _words(
+            "that there what this these those"
+        ):
+            continue
+        drop = [i]
+        if word in _BE:
+            if words[i + 1] == "being":
+                drop.append(i + 1)
+        elif words[i + 1] == "been":
+            drop.append(i + 1)
+        else:
+            continue
+        after = drop[-1] + 1
+        if after + 1 < len(words) and len(words[after]) > 4 and words[after].endswith("ly"):
+            after += 1  # "are increasingly making"
+        following = words[after] if after < len(words) else ""
+        bare = _bare(following)
+        progressive = (
+            word in _BE and len(bare) > 4 and bare.endswith("ing") and bare not in _NOT_PROGRESSIVE
+        )
+        if (
+            following[:1].islower()
+            and following.isalpha()
+            and (_participle(following) or (progressive and len(drop) == 1))
+        ):
+            found.update(drop)
+    return found
+
+
+def drop_auxiliaries(text: str) -> str:
+    """Headline style: no auxiliary before a participle, ``"Ten people were killed"`` ->
+    ``"Ten people killed"``, ``"GM is recalling cars"`` -> ``"GM recalling cars"``,
+    ``"The writer has been sent to prison"`` -> ``"The writer sent to prison"``."""
+    return _without(text, _auxiliary_positions)
+
+
+def _possessive_positions(words: Sequence[str]) -> set[int]:
+    """Positions of "its", "their" and "his" before a noun phrase (not after "all of" and
+    the like, not before "own")."""
+    found: set[int] = set()
+    for i in range(1, len(words) - 1):
+        if words[i] not in ("its", "their", "his") or words[i - 1][-1] in ",;:":
+            continue
+        following = _bare(words[i + 1])
+        if not following or following in _FUNCTION_WORDS | _PRONOUNS | {"own"}:
+            continue
+        if words[i - 1] == "of" and i >= 2 and _bare(words[i - 2]) in _QUANTIFIERS:
+            continue  # "one of its": the quantifier needs it
+        found.add(i)
+    return found
+
+
+def drop_possessive_determiners(text: str) -> str:
+    """Headline style: no possessive determiner, ``"The firm cut its forecast"`` -> ``"The
+    firm cut forecast"`` (not in ``"one of its"``, ``"their own"``, nor "her", which is
+    also an object)."""
+    return _without(text, _possessive_positions)
+
+
+def _complementiser_positions(words: Sequence[str]) -> set[int]:
+    """Positions of "that" opening a clause after a verb ("warned that ...")."""
+    return {
+        i
+        for i in range(1, len(words) - 1)
+        if words[i] == "that"
+        and words[i - 1][-1:].isalpha()
+        and _verbish(words[i - 1])
+        and _bare(words[i + 1]) not in _FUNCTION_WORDS  # "exceed that of the US"
+    }
+
+
+def drop_complementisers(text: str) -> str:
+    """Headline style: no "that" after a verb, ``"Greenspan warned that deficits could
+    hurt"`` -> ``"Greenspan warned deficits could hurt"``."""
+    return _without(text, _complementiser_positions)
+
+
+def _without(text: str, positions: Callable[[Sequence[str]], set[int]]) -> str:
+    words = text.split()
+    found = positions(words)
+    if not found or len(words) - len(found) < MIN_HEADLINE_WORDS:
+        return text
+    return " ".join(w for i, w in enumerate(words) if i not in found)
+
+
 def drop_restrictive_clauses(text: str) -> str:
     """Drop a relative or participial clause that stands between the subject and its verb
     without commas: ``"Investors who lost money in the scandal are to get ..."`` ->
@@ -920,35 +1330,154 @@ def drop_restrictive_clauses(text: str) -> str:
     return _capitalise(" ".join(words[:start] + words[end:]))
 
 
-def _restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
-    """The span of the clause :func:`drop_restrictive_clauses` drops (none or one)."""
-    verb = None
+def _auxiliary_verbs(words: Sequence[str]) -> list[int]:
+    """Positions before any comma where a finite verb group opens with an auxiliary or a
+    headline "to" ("devices to have ..."; "set to" counts from "set"), one per group."""
+    verbs = []
     for i, word in enumerate(words):
         if word[-1:] in ",;:":
             break
         bare = _bare(word)
         following = words[i + 1] if i + 1 < len(words) else ""
-        headline_to = bare == "to" and following[:1].islower()  # "devices to have ..."
+        headline_to = (
+            bare == "to"
+            and following[:1].islower()
+            and _bare(words[i - 1]) not in _FUNCTION_WORDS | _PARTICLES  # "through to call"
+        )
         if i >= 3 and word[:1].islower() and (bare in _AUXILIARIES or headline_to):
-            verb = i - 1 if _bare(words[i - 1]) in ("set", "due", "poised") else i
-            break
-    if verb is None:
-        return []
-    for start in range(1, verb - 1):
+            if _bare(words[i - 1]) in _AUXILIARIES | {"to"}:
+                continue  # "could be", "to have": the same verb, or no finite one
+            if (
+                headline_to
+                and _verbish(words[i - 1])
+                and _bare(words[i - 1]) not in ("set", "due", "poised")
+            ):
+                continue  # "asked to see": the verb is "asked"
+            verbs.append(i - 1 if _bare(words[i - 1]) in ("set", "due", "poised") else i)
+    return verbs
+
+
+def _restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The span of the clause :func:`drop_restrictive_clauses` drops (none or one): from a
+    relative pronoun, or a participle after a common noun, to the subject's verb (an
+    auxiliary or a headline "to" before any comma; a relative clause must have a verb of
+    its own first, so that its auxiliary is not taken for the subject's)."""
+    verbs = _auxiliary_verbs(words)
+    for start in range(1, min((verbs[-1] if verbs else len(words)) - 1, MAX_SUBJECT_WORDS)):
         if _has_verb(["", *words[1:start]]):
             return []  # past the subject: "dismissed fears that his plans are ..."
         word, previous = _bare(words[start]), _bare(words[start - 1])
         if not words[start][:1].islower() or previous in _FUNCTION_WORDS | _PRONOUNS:
             continue
-        if word in ("who", "which", "that") or (
-            len(word) > 4
-            and (
-                word.endswith("ing")
-                or (word.endswith("ed") and _bare(words[start + 1]) in _PREPOSITIONS | {"to", "by"})
+        later = [verb for verb in verbs if verb > start + 1]
+        if word in ("who", "which", "that"):
+            if not later:
+                return []
+            if len(later) > 1:  # the clause has a verb of its own first
+                later = [verb for verb in later if _has_verb(["", *words[start + 1 : verb]])]
+            past = (
+                later
+                and any(  # "websites that help people swap films forced ..."
+                    _participle(words[i]) and (_plural(words[i - 1]) or words[i - 1][:1].isupper())
+                    for i in range(start + 2, later[0])
+                )
+            )
+            return [(start, later[0])] if later and not past else []
+        if (
+            (
+                len(word) > 4
+                and word.endswith("ing")
+                and _bare(words[start + 1]) not in _PREPOSITIONS  # "the shooting in X": a noun
+            )
+            or (
+                _participle(words[start])
+                and words[start - 1][:1].islower()  # "Ajax refused to": a name's verb
+                and _bare(words[start + 1]) in _PREPOSITIONS | _PARTICLES | {"to", "by"}
             )
         ):
-            return [(start, verb)]
+            finite = [verb for verb in later if _bare(words[verb]) in _AUXILIARIES]
+            if finite:  # "areas getting help to fight crime will be named"
+                later = finite[:1]
+            elif len(later) > 1:
+                return []  # "to fight ... to be named": which is the subject's?
+            if not later:  # "A film produced by Sam Raimi topped ...": a verb after a name
+                clause = next(
+                    (i for i in range(start, len(words)) if words[i][-1] in ",;:"), len(words)
+                )
+                later = [
+                    i
+                    for i in range(start + 2, min(clause + 1, len(words)))
+                    if _participle(words[i]) and words[i - 1][:1].isupper()
+                ][:1]
+            return [(start, later[0])] if later else []
     return []
+
+
+def drop_subject_phrases(text: str) -> str:
+    """Drop a prepositional phrase inside the subject, from its preposition (not "of") to
+    the subject's verb: ``"Hundreds of ballot papers for the regional referendum have
+    disappeared"`` -> ``"Hundreds of ballot papers have disappeared"``. :func:`compress`
+    drops one only when that keeps more weight (through :func:`drop_inner_phrases`)."""
+    words = text.split()
+    spans = _subject_phrase_spans(words)
+    if not spans:
+        return text
+    start, end = spans[0]
+    return " ".join(words[:start] + words[end:])
+
+
+def _subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The span :func:`drop_subject_phrases` drops (none or one)."""
+    verb = _subject_verb(words)
+    if (
+        verb is None
+        or verb > MAX_SUBJECT_WORDS
+        or any(_bare(w) in _CLAUSE_WORDS | _CONJUNCTIONS | _PRONOUNS for w in words[1:verb])
+    ):
+        return []  # "Firms that flout rules on how ...": the verb may be the clause's
+    for start in range(2, verb - 1):
+        if words[start - 1][-1] in ",;:" or _has_verb(["", *words[1:start]]):
+            return []  # past the subject: "Robots are learning lessons on ..."
+        previous = _bare(words[start - 1])
+        if (
+            words[start] in _PREPOSITIONS
+            and words[start] != "of"
+            and previous not in _FUNCTION_WORDS | _PRONOUNS | _PREDICATIVE
+            and not _participle(words[start - 1])
+        ):
+            return [] if _has_verb(["", *words[start:verb]]) else [(start, verb)]
+    return []
+
+
+_CLAUSE_WORDS = _RELATIVES | _SUBORDINATORS | _words("that how what why whether")
+# adjectives whose phrase is their complement ("unhappy with the bid"), not a noun's
+_PREDICATIVE = _words(
+    "unhappy happy angry keen ready aware critical responsible concerned worried able unable "
+    "close due similar free open subject opposed committed eligible liable likely unlikely "
+    "interested involved confident afraid sure"
+)
+
+
+def _subject_verb(words: Sequence[str]) -> int | None:
+    """Where the verb of a text that opens with its subject probably is: the first
+    auxiliary or headline "to" (see :func:`_auxiliary_verbs`), else the first past form or
+    common verb (see :data:`_VERBS`) after a word that is not a function word, before any
+    comma; None when there is none."""
+    verbs = _auxiliary_verbs(words)
+    for i in range(2, verbs[0] if verbs else len(words)):
+        word, previous = words[i], words[i - 1]
+        if previous[-1] in ",;:":
+            return None
+        bare = _bare(word)
+        if not word[:1].islower() or _bare(previous) in _FUNCTION_WORDS | _PRONOUNS:
+            continue
+        if (
+            _participle(word)
+            or bare in _PRESENT_VERBS
+            or (bare in _VERBS and (_plural(previous) or previous[:1].isupper()))
+        ):
+            return i
+    return verbs[0] if verbs else None
 
 
 _LEADING_CLAUSE = re.compile(r"^(?P<clause>[^,;:\"\u201c]{1,200}?),\s+")
@@ -1006,24 +1535,40 @@ def drop_inner_phrases(text: str, chars: int, weight: WordWeight | None = None) 
 
 
 def _trim(
-    text: str, chars: int, weight: WordWeight | None, max_drops: int
-) -> tuple[str, int, bool]:
-    """The best trimmed text, how many inner pieces it drops, and whether its tail was cut
-    (the text itself, 0 and False when it fits or nothing qualifies).
+    text: str,
+    chars: int,
+    weight: WordWeight | None,
+    max_drops: int,
+    free: frozenset[int] = frozenset(),
+) -> tuple[str, int, int]:
+    """The best trimmed text, how many inner pieces it drops, and how many of the text's
+    words it runs to (the text itself, 0 and all of them when it fits or nothing
+    qualifies).
 
     The text is kept up to a phrase boundary, less up to ``max_drops`` optional pieces
-    inside it (adjunct phrases, descriptors before names, a clause between the subject and
-    its verb); the choice keeping the most weight wins, then the one with fewer drops, then
-    the longest."""
-    if _fits(text, chars):
-        return text, 0, False
+    inside it (adjunct phrases, descriptors before names, a clause or a phrase between the
+    subject and its verb); the choice keeping the most weight wins, then the one with fewer
+    drops, then the longest. The words at the positions ``free`` (see :data:`HEADLINESE`)
+    are left out of the result but are there for the tests of grammar (a verb, a clause's
+    verb)."""
     words = text.split()
+    if free:
+        whole = " ".join(w for i, w in enumerate(words) if i not in free)
+        if _fits(whole, chars):
+            return whole, 0, len(words)
+    elif _fits(text, chars):
+        return text, 0, len(words)
     weigh = weight or _content_weight
     values = [weigh(w) for w in words]
-    sizes = [len(w.encode("utf-8")) + 1 for w in words]  # with the space after it
+    sizes = [0 if i in free else len(w.encode("utf-8")) + 1 for i, w in enumerate(words)]
     ends = [i for i in range(MIN_HEADLINE_WORDS, len(words)) if _is_boundary(words, i)]
     ends.append(len(words))
-    optional = sorted(_adjunct_spans(words) + _descriptor_spans(words) + _restrictive_spans(words))
+    optional = sorted(
+        _adjunct_spans(words)
+        + _descriptor_spans(words)
+        + _restrictive_spans(words)
+        + _subject_phrase_spans(words)
+    )
     best: tuple[float, int, int] | None = None
     best_text, best_drops, best_end = text, 0, len(words)
     for end in ends:  # keep words[:end]; the tail after it is cut
@@ -1047,19 +1592,22 @@ def _trim(
                 if best is not None and key <= best:
                     continue
                 skip = {i for a, b in dropped for i in range(a, b)}
-                kept = _tidy(" ".join(w for i, w in enumerate(words[:end]) if i not in skip))
-                kept_words = kept.split()
+                kept_words = [w for i, w in enumerate(words[:end]) if i not in skip]
+                kept = " ".join(kept_words)
+                shown = " ".join(w for i, w in enumerate(words[:end]) if i not in skip | free)
                 if (
-                    _fits(kept, chars)
-                    and len(kept_words) >= MIN_HEADLINE_WORDS
+                    _fits(shown, chars)
+                    and len(shown.split()) >= MIN_HEADLINE_WORDS
                     and _last_is_content(kept)
                     and _has_verb(kept_words)
                     and _last_clause_has_verb(kept_words)
                     and _first_word(kept) not in _CLAUSE_ONLY
                     and _balanced(kept)
                 ):
-                    best, best_text, best_drops, best_end = key, kept, count, end
-    return best_text, best_drops, best_end < len(words)
+                    best, best_text, best_drops, best_end = key, shown, count, end
+    if best is None and free:
+        best_text = " ".join(w for i, w in enumerate(words) if i not in free)
+    return best_text, best_drops, best_end
 
 
 def _combinations(
@@ -1084,13 +1632,18 @@ def _adjunct_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     for start in range(1, len(words)):
         if _bare(words[start]) not in _ADJUNCT_PREPOSITIONS or words[start - 1][-1] in ",;:":
             continue
-        if _bare(words[start - 1]) in _AUXILIARIES:
-            continue  # "is at its lowest level": the phrase is the predicate
+        if _bare(words[start - 1]) in _AUXILIARIES | _PARTICLES or _participle(words[start - 1]):
+            continue  # "is at its lowest level", "aimed at", "backing down in": it is needed
         end = start + 1
         while end < len(words) and (not _is_boundary(words, end) or _bare(words[end]) == "of"):
             end += 1
         if end >= len(words) or words[end - 1][-1] in ",;:":
             continue
+        if _bare(words[start]) in _SUBORDINATORS:
+            stop = min(len(words), end + MAX_SUBJECT_WORDS)
+            clause = next((i for i in range(end, stop) if words[i][-1] in ",;:"), stop)
+            if _has_verb(["", *words[end : clause + 1]]):
+                continue  # "after beer sales in Europe fell": a clause, not a phrase
         if (
             end - start >= 2  # "plough on with": a lone particle is no phrase
             and _bare(words[end]) in _PREPOSITIONS - {"of"}
@@ -1116,6 +1669,8 @@ def _descriptor_spans(words: Sequence[str]) -> list[tuple[int, int]]:
             start -= 1
         if start > 0 and _bare(words[start - 1]) in _AUXILIARIES | {"to"}:
             start += 1  # "to supply French car maker Peugeot": "supply" is a verb
+        if start > 1 and _bare(words[start - 1]) in _CONJUNCTIONS and words[start - 2].islower():
+            continue  # "the club and former champion Dortmund": both describe one name
         if start >= name or not words[name - 1][:1].islower():
             continue
         lower = sum(1 for w in words[start:name] if w[:1].islower())
@@ -1152,6 +1707,8 @@ def _is_boundary(words: Sequence[str], i: int) -> bool:
     if words[i - 1][-1] in ",;:" or word in ("\u2013", "\u2014", "--", "-"):
         return True
     if word == "of":  # "Bank of England" is a name, "the withdrawal of troops" a phrase
+        if previous in _QUANTIFIERS or previous in _OF_NOUNS:
+            return False  # "one of ...", "millions of ...": the quantity needs its noun
         return not (
             words[i - 1][:1].isupper() and words[i + 1 : i + 2] and words[i + 1][:1].isupper()
         )
@@ -1160,12 +1717,12 @@ def _is_boundary(words: Sequence[str], i: int) -> bool:
     if word in ("to", "that") and _verbish(words[i - 1]):
         return False  # "plans to ...", "concluded that ...": the verb needs what follows
     if (
-        word == "by"
-        and previous.endswith("ed")
+        word in ("by", "as")
+        and (previous.endswith("ed") or previous in _IRREGULAR_PARTICIPLES)
         and i >= 2
         and _bare(words[i - 2]) not in _AUXILIARIES
     ):
-        return False  # "a film produced by ...": the participle needs its agent
+        return False  # "a film produced by ...", "a budget flagged as ...": it needs them
     following = _bare(words[i + 1]) if i + 1 < len(words) else ""
     if (word in ("less", "more", "fewer") and following == "than") or (
         word == "such" and following == "as"
@@ -1199,37 +1756,76 @@ def _verbish(word: str) -> bool:
     bare = _bare(word)
     return word[:1].islower() and (
         bare in _AUXILIARIES | _IRREGULAR_PAST | _COMPLEMENT_VERBS
-        or bool(re.fullmatch(_SAY, bare))
-        or (len(bare) > 3 and bare.endswith("ed"))
+        or bool(_SAYING.fullmatch(bare))
+        or _in_ed(bare)
     )
 
 
 def _has_verb(words: Sequence[str]) -> bool:
     """A rough test for a finite verb: an auxiliary, a reporting verb, a common irregular
-    past form, a word ending in "-ed", the headline "to" before a verb, or a lower-case
-    "-s" word right after a capitalised word (``"Dollar gains"``). Without a tagger this
-    over-accepts; it guards against cuts that leave only a noun phrase."""
+    past form, a word ending in "-ed", the headline "to" before a verb, a lower-case "-s"
+    word between a capitalised word and more text (``"Dollar gains on ..."``), or a common
+    verb of news (:data:`_VERBS`) after a noun: in "-s" after any (``"the internet raises
+    questions"``), bare after a plural or a name (``"Brentford face a tie"``). Without a
+    tagger this over-accepts; it guards against cuts that leave only a noun phrase."""
     for position, raw in enumerate(words):
         word = _bare(raw)
         if not position or not raw[:1].islower():
             continue
-        if word in _AUXILIARIES or word in _IRREGULAR_PAST or re.fullmatch(_SAY, word):
+        if word in _AUXILIARIES or word in _IRREGULAR_PAST or _SAYING.fullmatch(word):
             return True
         if word == "to" and position and words[position + 1 : position + 2]:
             following = words[position + 1]
             if following[:1].islower() and _bare(following) not in _FUNCTION_WORDS:
                 return True  # headline "to" for the future: "BMW to recall cars"
-        if position and len(word) > 3 and word.endswith("ed"):
+        if position and _in_ed(word):
             return True
+        previous = words[position - 1]
+        if not previous[-1:].isalnum() or _bare(previous) in _FUNCTION_WORDS | _PRONOUNS:
+            continue
+        following = _bare(words[position + 1]) if position + 1 < len(words) else ""
         if (
             len(word) > 2
             and word.endswith("s")
             and not word.endswith(("ss", "us", "is", "'s"))
-            and words[position - 1][:1].isupper()
-            and words[position - 1][-1:].isalnum()
+            and previous[:1].isupper()
+            and following  # "Boerse investors" at the end is a noun phrase
+            and following not in _AUXILIARIES | {"to"}  # "Society members are to"
         ):
             return True
+        if word in _PRESENT_VERBS or (
+            word in _VERBS
+            and (previous[:1].isupper() or _bare(previous) in _PLURAL_WORDS or _plural(previous))
+        ):
+            return True  # "the internet raises questions", "Brentford face a tie"
     return False
+
+
+# Common verbs of news that are seldom nouns: after a noun, their present forms are verbs.
+_VERBS = _words(
+    "accept accuse admit agree allow announce approve argue arrive ask become begin believe "
+    "blame block boost bring build buy close complain confirm consider continue criticise "
+    "criticize decide defend deliver deny describe earn ease enter expand expect face fail "
+    "find give go grow halt help hire hold improve include insist introduce invest join keep "
+    "kill launch leave lift look lose make meet predict prepare propose prove provide publish "
+    "push quit raise reach receive reduce refuse reject remain remove replace reveal save "
+    "see seek sell send shut slash slip slow soar spend spark stand stay struggle suffer "
+    "suspend take tell threaten turn unveil urge want welcome withdraw worry"
+)
+_PRESENT_VERBS = frozenset(
+    verb[:-1] + "ies"
+    if verb.endswith("y") and verb[-2] not in "aeiou"
+    else verb + "es"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o"))
+    else verb + "s"
+    for verb in _VERBS
+)
+_PLURAL_WORDS = _words("people police men women children both all")
+
+
+def _plural(word: str) -> bool:
+    bare = _bare(word)
+    return len(bare) > 3 and bare.endswith("s") and not bare.endswith(("ss", "us", "is"))
 
 
 # a text opening with one of these is a subordinate clause without its main clause
@@ -1251,7 +1847,7 @@ def _last_is_content(text: str) -> bool:
     if not words:
         return False
     last = _bare(words[-1])
-    if last in _FUNCTION_WORDS | _PRONOUNS or re.search(r"['\u2019]s?$", words[-1]):
+    if last in _FUNCTION_WORDS | _PRONOUNS or words[-1].endswith(("'", "\u2019", "'s", "\u2019s")):
         return False
     previous = _bare(words[-2]) if len(words) > 1 else ""
     return not (words[-1][:1].islower() and last.endswith("ing") and previous not in _AUXILIARIES)
@@ -1268,11 +1864,30 @@ def _balanced(text: str) -> bool:
 
 def shorten_names(text: str, names: Mapping[str, str]) -> str:
     """Headline style: full names become the short form the story uses (``names``, see
-    :meth:`Topic.of`): ``"Bernie Ebbers denies fraud"`` -> ``"Ebbers denies fraud"``."""
+    :meth:`Topic.names_in`): ``"Bernie Ebbers denies fraud"`` -> ``"Ebbers denies fraud"``."""
     out = text
     for full in sorted(names, key=len, reverse=True):
-        out = re.sub(rf"(?<![\w\-]){re.escape(full)}(?![\w\-])", names[full], out)
+        out = _replace_word(out, full, names[full])
     return out if len(out.split()) >= MIN_HEADLINE_WORDS else text
+
+
+def _replace_word(text: str, old: str, new: str) -> str:
+    """``text`` with ``old`` replaced by ``new`` where it stands as whole words (no letter,
+    digit or hyphen right before or after it)."""
+    parts = []
+    start = 0
+    while (i := text.find(old, start)) >= 0:
+        end = i + len(old)
+        before, after = text[i - 1 : i], text[end : end + 1]
+        if (before and (before.isalnum() or before in "_-")) or (
+            after and (after.isalnum() or after in "_-")
+        ):
+            parts.append(text[start:end])
+        else:
+            parts.append(text[start:i] + new)
+        start = end
+    parts.append(text[start:])
+    return "".join(parts)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1284,16 +1899,24 @@ ALWAYS: tuple[Callable[[str], str], ...] = (
     drop_dateline,
     drop_parentheticals,
     drop_attribution,
+    drop_appositives,
     drop_leading_phrase,
     drop_time_expressions,
     drop_subordinate_clauses,
-    drop_appositives,
     drop_relative_clauses,
 )
 """Rules applied to every candidate, in order: what they drop never belongs in a headline."""
 
 STYLE: tuple[Callable[[str], str], ...] = (drop_articles, drop_filler_adverbs, use_headline_verbs)
 """Headline style, applied last (the other rules read the articles and verbs)."""
+
+HEADLINESE: tuple[tuple[Callable[[str], str], Callable[[Sequence[str]], set[int]]], ...] = (
+    (drop_auxiliaries, _auxiliary_positions),
+    (drop_possessive_determiners, _possessive_positions),
+    (drop_complementisers, _complementiser_positions),
+)
+"""Words headline style leaves out, with the positions each rule finds in a list of words:
+:func:`compress` leaves them out only after trimming, whose tests of grammar need them."""
 
 
 def compress(text: str, chars: int = DEFAULT_CHARS, topic: Topic | None = None) -> Compression:
@@ -1317,12 +1940,16 @@ def compress(text: str, chars: int = DEFAULT_CHARS, topic: Topic | None = None) 
         apply(rule, rule.__name__)
     for rule in STYLE:
         apply(rule, rule.__name__)
-    apply(lambda t: shorten_names(t, topic.names), "shorten_names")
+    apply(lambda t: shorten_names(t, topic.names_in(t)), "shorten_names")
     out = _finish(out)
-    trimmed, drops, cut = _trim(out, chars, topic.weight, MAX_INNER_DROPS)
+    words = out.split()
+    found = [(rule.__name__, positions(words)) for rule, positions in HEADLINESE]
+    free = frozenset().union(*(positions for _, positions in found))
+    trimmed, drops, end = _trim(out, chars, topic.weight, MAX_INNER_DROPS, free)
+    steps += [name for name, positions in found if any(p < end for p in positions)]
     if drops:
         steps.append("drop_inner_phrases")
-    if cut:
+    if end < len(words):
         steps.append("drop_trailing_detail")
     return Compression(_finish(trimmed), tuple(steps))
 
@@ -1334,11 +1961,11 @@ def _fits(text: str, chars: int) -> bool:
 def _finish(text: str) -> str:
     """Headline form: one line, no final period or dangling punctuation, quotes balanced."""
     out = _tidy(text)
-    out = re.sub(r"[\s,;:\-\u2013\u2014]+$", "", out)
+    out = _TRAILING_PUNCTUATION.sub("", out)
     if out.endswith(".") and not out.endswith("..") and not _ends_with_abbreviation(out):
         out = out[:-1].rstrip()
     if not _balanced(out):
-        out = _tidy(re.sub(r"[\"\u201c\u201d()]", "", out))
+        out = _tidy(_QUOTES_AND_BRACKETS.sub("", out))
     return _capitalise(out)
 
 
@@ -1348,20 +1975,29 @@ _FINAL_ABBREVIATIONS = _words("Inc. Co. Corp. Ltd. Jr. Sr. St. Bros.")
 def _ends_with_abbreviation(text: str) -> bool:
     """ "U.S." or "Inc." at the end keeps its period."""
     last = text.rsplit(" ", 1)[-1]
-    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", last)) or last in _FINAL_ABBREVIATIONS
+    return bool(_INITIALS.fullmatch(last)) or last in _FINAL_ABBREVIATIONS
 
 
 # --------------------------------------------------------------------------------------------
 # Text helpers
 
+_SPACE_BEFORE = re.compile(r"\s+([,;:.!?%)\]])")
+_SPACE_AFTER = re.compile(r"([(\[])\s+")
+_DOUBLED = re.compile(r"([,;:])(?:\s*[,;:])+")
+_LEADING_PUNCTUATION = re.compile(r"^[\s,;:\u2013\u2014-]+")
+_TRAILING_PUNCTUATION = re.compile(r"[\s,;:\-\u2013\u2014]+$")
+_QUOTES_AND_BRACKETS = re.compile(r"[\"\u201c\u201d()]")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_OPENING_WORD = re.compile(r"\W*(\w+)")
+
 
 def _tidy(text: str) -> str:
     """Collapse spaces; no space before punctuation; no doubled or leading commas."""
     out = " ".join(text.split())
-    out = re.sub(r"\s+([,;:.!?%)\]])", r"\1", out)
-    out = re.sub(r"([(\[])\s+", r"\1", out)
-    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out)
-    out = re.sub(r"^[\s,;:\u2013\u2014-]+", "", out)
+    out = _SPACE_BEFORE.sub(r"\1", out)
+    out = _SPACE_AFTER.sub(r"\1", out)
+    out = _DOUBLED.sub(r"\1", out)
+    out = _LEADING_PUNCTUATION.sub("", out)
     return out
 
 
@@ -1371,11 +2007,8 @@ def _capitalise(text: str) -> str:
 
 
 def _first_word(text: str) -> str:
-    match = re.match(r"\W*(\w+)", text)
+    match = _OPENING_WORD.match(text)
     return match.group(1).lower() if match else ""
-
-
-_PUNCTUATION = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019"
 
 
 def _bare(word: str) -> str:

@@ -290,10 +290,11 @@ def test_input_format_applies_to_every_file_of_a_folder(tmp_path: Path) -> None:
     sentences = article(3).splitlines()[2].split(". ")
     (source / "page.txt").write_text(page.format(*sentences[:2]), encoding="utf-8")
     out = tmp_path / "out"
-    run_batch(Batch(str(source), str(out), input_format="html", summary={"headline": False}), SERIAL)
+    quiet = {"headline": False}
+    run_batch(Batch(str(source), str(out), input_format="html", summary=quiet), SERIAL)
     digest = (out / "page.txt").read_text(encoding="utf-8")
     assert "<p>" not in digest and sentences[0] in digest
-    run_batch(Batch(str(source), str(out), force=True, summary={"headline": False}), SERIAL)
+    run_batch(Batch(str(source), str(out), force=True, summary=quiet), SERIAL)
     assert "<p>" in (out / "page.txt").read_text(encoding="utf-8")  # .txt: plain text
 
 

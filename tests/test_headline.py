@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,15 +22,19 @@ from summarize.headline import (
     drop_appositives,
     drop_articles,
     drop_attribution,
+    drop_auxiliaries,
     drop_byline,
+    drop_complementisers,
     drop_dateline,
     drop_filler_adverbs,
     drop_inner_phrases,
     drop_leading_phrase,
     drop_name_descriptors,
     drop_parentheticals,
+    drop_possessive_determiners,
     drop_relative_clauses,
     drop_restrictive_clauses,
+    drop_subject_phrases,
     drop_subordinate_clauses,
     drop_time_expressions,
     drop_trailing_detail,
@@ -85,6 +90,15 @@ def test_drop_byline() -> None:
         ("Computer giant IBM says 500 patents will be freed.", None),
         # "claims" here is a noun, and "has denied" the verb
         ("Ebbers has denied claims that he knew about the fraud.", None),
+        # the pronoun must be able to stand for the speaker
+        ("Officials said he will resign.", None),  # "he" is not the officials
+        ("Lawyers said it was vital for the files to be public.", None),  # the empty "it"
+        ("The firm's chairman said he will step down.", None),  # "he" may be the firm's
+        # an appositive between the speaker and the verb goes with the speaker
+        (
+            "India's biggest oil firm, ONGC, says it is in talks to buy assets.",
+            "ONGC is in talks to buy assets.",
+        ),
     ],
 )
 def test_drop_attribution(text: str, expected: str | None) -> None:
@@ -102,6 +116,18 @@ def test_drop_attribution(text: str, expected: str | None) -> None:
     ],
 )
 def test_drop_leading_phrase(text: str, expected: str) -> None:
+    assert drop_leading_phrase(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is no doubt that mobile phones are popular.", "Mobile phones are popular."),
+        ("It is understood that the bank will cut jobs.", "The bank will cut jobs."),
+        ("It is clear that the plan failed to win support.", "The plan failed to win support."),
+    ],
+)
+def test_drop_leading_phrase_drops_a_hedge(text: str, expected: str) -> None:
     assert drop_leading_phrase(text) == expected
 
 
@@ -145,10 +171,33 @@ def test_drop_parentheticals(text: str, expected: str) -> None:
         ("Jane Doe, 45, was arrested at the scene.", "Jane Doe was arrested at the scene."),
         # a list is not an appositive
         ("They sold apples, a pear, and plums.", "They sold apples, a pear, and plums."),
+        # any noun phrase between the subject and its verb
+        (
+            "Mittal Steel, one of the world's largest steel makers, could cut 45,000 jobs.",
+            "Mittal Steel could cut 45,000 jobs.",
+        ),
+        (
+            "Richey Edwards, guitarist and lyricist for the band, vanished in 1995.",
+            "Richey Edwards vanished in 1995.",
+        ),
+        # a description as the subject and the name as the appositive: the name stays
+        (
+            "The world's biggest sweet maker, Cadbury Schweppes, has reported a rise in profits.",
+            "Cadbury Schweppes has reported a rise in profits.",
+        ),
+        ("Lyon, France, has won the bid.", "Lyon, France, has won the bid."),  # a place
+        # no verb after the second comma: a list of adjectives, not an appositive
+        ("The republic, a small, mountainous state, is using ink.", None),
+        # a phrase after the second comma: the first part was no subject
+        (
+            "In the Mediterranean, the Navy's commander postponed a call in Naples, Italy, for "
+            "a destroyer.",
+            None,
+        ),
     ],
 )
-def test_drop_appositives(text: str, expected: str) -> None:
-    assert drop_appositives(text) == expected
+def test_drop_appositives(text: str, expected: str | None) -> None:
+    assert drop_appositives(text) == (text if expected is None else expected)
 
 
 @pytest.mark.parametrize(
@@ -171,10 +220,57 @@ def test_drop_relative_clauses(text: str, expected: str) -> None:
             "A claim accusing the firms of lying has been thrown out.",
             "A claim has been thrown out.",
         ),
+        # the clause's own auxiliary is not taken for the subject's verb
+        (
+            "Firms that flout rules on how ringtones are sold could be cut off.",
+            "Firms could be cut off.",
+        ),
+        # a participle with its agent, then a verb in the past tense after a name
+        (
+            "A horror film produced by director Sam Raimi topped the box office.",
+            "A horror film topped the box office.",
+        ),
+        (
+            "Reporters covering the trial in California asked to see the files.",
+            "Reporters asked to see the files.",
+        ),
+        # a verb in the past tense right after a name is the name's own
+        ("Ajax refused to reveal whether Jol is on the list.", None),
+        # the subject has a verb in the past tense ("films forced"): the clause ends early
+        (
+            "Attacks on sites that help people swap films forced a change that could last.",
+            None,
+        ),
+        # two infinitives and no auxiliary: which one is the subject's verb is unclear
+        ("Areas getting help to fight crime to be named.", None),
+        # a noun in "-ing" with its phrase is no participle clause
+        ("The mass shooting in the town was filmed.", None),
     ],
 )
-def test_drop_restrictive_clauses(text: str, expected: str) -> None:
-    assert drop_restrictive_clauses(text) == expected
+def test_drop_restrictive_clauses(text: str, expected: str | None) -> None:
+    assert drop_restrictive_clauses(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds of ballot papers for the regional referendum have disappeared.",
+            "Hundreds of ballot papers have disappeared.",
+        ),
+        ("The trial date for the steroid case postponed", "The trial date postponed"),
+        # an adjective's complement, not a phrase of the subject
+        ("Investors unhappy with the bid will have no chance to vote.", None),
+        # the verb found may be a relative clause's: nothing goes
+        ("Firms that flout rules on how ringtones are sold could be cut off.", None),
+        # "of" phrases make the subject ("Value of the stock") and stay
+        ("The value of the housing stock reached a record.", None),
+        # past the subject's verb ("are learning"), a phrase is no longer the subject's
+        ("Robots are learning lessons on manners so they can mix better.", None),
+    ],
+)
+def test_drop_subject_phrases(text: str, expected: str | None) -> None:
+    assert drop_subject_phrases(text) == (text if expected is None else expected)
 
 
 @pytest.mark.parametrize(
@@ -191,6 +287,14 @@ def test_drop_subordinate_clauses(text: str, expected: str) -> None:
 def test_drop_name_descriptors() -> None:
     text = "Former Cabinet minister Clare Short has criticised US media giant TimeWarner."
     assert drop_name_descriptors(text) == "Clare Short has criticised TimeWarner."
+    # after "and": dropped between two names, kept when both conjuncts describe one name
+    text = "A row between the Argentine State and water firm Aguas Argentinas grew."
+    assert (
+        drop_name_descriptors(text)
+        == "A row between the Argentine State and Aguas Argentinas grew."
+    )
+    text = "The German football club and former champion Borussia Dortmund warned of losses."
+    assert drop_name_descriptors(text) == text
     # a verb before a name is no descriptor
     text = "Fans can download Band Aid from the store."
     assert drop_name_descriptors(text) == text
@@ -202,6 +306,8 @@ def test_drop_name_descriptors() -> None:
         ("The dollar hit a new low against the euro.", "Dollar hit new low against euro."),
         ("Oil rose above $47 a barrel.", "Oil rose above $47 a barrel."),
         ("Talks in The Hague ended without a deal.", "Talks in The Hague ended without deal."),
+        # "the" after a number is no rate: it goes
+        ("Storms made 2004 the costliest year.", "Storms made 2004 costliest year."),
     ],
 )
 def test_drop_articles(text: str, expected: str) -> None:
@@ -233,10 +339,62 @@ def test_drop_filler_adverbs() -> None:
         ("He will resign next week.", "He will resign next week."),  # after a pronoun: as is
         # after a modal "have" stays: "could eased" is no English
         ("The offer could have eased passage.", "The offer could have eased passage."),
+        # irregular and hyphenated participles that are also the past tense
+        ("The club has won the cup.", "The club won the cup."),
+        ("The coach has re-opened the debate.", "The coach re-opened the debate."),
+        ("The firm has begun talks.", "The firm has begun talks."),  # "begun" is no past
     ],
 )
 def test_use_headline_verbs(text: str, expected: str) -> None:
     assert use_headline_verbs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ten people were killed in the crash.", "Ten people killed in the crash."),
+        ("GM is recalling 200,000 cars.", "GM recalling 200,000 cars."),
+        ("The writer has been sent to prison.", "The writer sent to prison."),
+        ("Jobs are being cut at the plant.", "Jobs cut at the plant."),
+        # after a pronoun, or before an adjective in "-ing", the verb stays
+        ("It is thought the deal was done.", None),
+        ("The bank is willing to help.", None),
+    ],
+)
+def test_drop_auxiliaries(text: str, expected: str | None) -> None:
+    assert drop_auxiliaries(text) == (text if expected is None else expected)
+
+
+def test_drop_possessive_determiners() -> None:
+    assert drop_possessive_determiners("The firm cut its forecast for the year.") == (
+        "The firm cut forecast for the year."
+    )
+    for kept in ("He sold one of its units.", "They run their own shops.", "He met her son."):
+        assert drop_possessive_determiners(kept) == kept
+
+
+def test_drop_complementisers() -> None:
+    assert drop_complementisers("Greenspan warned that deficits could hurt.") == (
+        "Greenspan warned deficits could hurt."
+    )
+    # "that" after a noun opens a relative clause, and stays; so does a pronoun "that"
+    for kept in ("The firm that owns the club lost.", "Its users will exceed that of the US."):
+        assert drop_complementisers(kept) == kept
+
+
+def test_headlinese_goes_after_trimming_which_needs_the_auxiliary() -> None:
+    text = "The brewers are increasingly making money from beer-flavoured drinks."
+    result = compress(text, 40)
+    # "making" alone passes for no verb; with "are" it does, and "are" then goes
+    assert result.text == "Brewers increasingly making money"
+    assert "drop_auxiliaries" in result.steps
+
+
+def test_common_verbs_of_news_count_as_verbs_when_cutting() -> None:
+    text = "Blurring of boundaries between TV and the internet raises questions of regulation."
+    assert drop_trailing_detail(text, 70) == (
+        "Blurring of boundaries between TV and the internet raises questions"
+    )
 
 
 def test_shorten_names() -> None:
@@ -254,9 +412,24 @@ def test_topic_knows_surnames_the_story_uses_alone() -> None:
         "a",
     )
     topic = Topic.of([document])
-    assert topic.names == {"Bernie Ebbers": "Ebbers", "Mr Ebbers": "Ebbers"}
+    assert topic.names_in("Bernie Ebbers denied the charges") == {"Bernie Ebbers": "Ebbers"}
+    assert topic.names_in("Mr Ebbers told the jury") == {"Mr Ebbers": "Ebbers"}
+    assert topic.names_in("WorldCom boss Bernie Ebbersson denied it") == {}
     assert topic.weight("the") == 0.0
     assert topic.weight("Ebbers") > topic.weight("jury") > 0
+
+
+def test_topic_names_need_the_surname_alone_and_no_word_in_lower_case() -> None:
+    document = build_document(
+        "President Vladimir Putin ordered the withdrawal. The president spoke at the base. "
+        "The task was done, Putin said. Board member Anna Smith quit.",
+        "a",
+    )
+    topic = Topic.of([document])
+    # "president" is also a common noun here: only the last two words make the name
+    assert topic.names_in("President Vladimir Putin ordered it") == {"Vladimir Putin": "Putin"}
+    # "Smith" never stands alone (after "member" it is part of the full name)
+    assert topic.names_in("Board member Anna Smith quit") == {}
 
 
 def test_drop_trailing_detail_cuts_at_a_phrase_boundary_and_keeps_the_verb() -> None:
@@ -286,12 +459,21 @@ def test_drop_trailing_detail_does_not_end_on_a_function_word_or_a_dangling_clau
          "As the vice president contends with scrutiny"),
         ("A low-budget horror film produced by Sam Raimi has topped the US box office.", 40,
          "A low-budget horror film produced"),
+        # a quantity needs its "of" phrase
+        ("The champions returned to the scene of one of their worst failures in the cup.", 50,
+         "The champions returned to the scene of one"),
     ],
 )  # fmt: skip
 def test_drop_trailing_detail_leaves_nothing_dangling(
     text: str, chars: int, not_expected: str
 ) -> None:
     assert drop_trailing_detail(text, chars) != not_expected
+
+
+def test_drop_inner_phrases_keeps_the_phrase_of_a_phrasal_verb() -> None:
+    text = "Trump is backing down in his standoff with Pelosi over the annual speech."
+    # not "Trump is backing down with Pelosi over the annual speech"
+    assert drop_inner_phrases(text, 60) == "Trump is backing down in his standoff with Pelosi"
 
 
 def test_drop_inner_phrases_drops_a_phrase_inside_so_that_what_follows_fits() -> None:
@@ -375,6 +557,36 @@ def test_ranking_gives_reasons_for_sentences_that_cannot_be_headlines() -> None:
     assert reasons["Rebels seized the northern city of Kidal after a week of fighting."] == ""
 
 
+def test_only_the_first_sentences_of_each_document_are_candidates() -> None:
+    text = " ".join(f"Sentence number {n} of the story has a verb." for n in range(1, 11))
+    ranked = rank_candidates([build_document(text, "a")], sentences=3)
+    assert [c.source.index for c in ranked if c.source] == [0, 1, 2]
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+
+
+def test_candidates_ranked_below_the_one_that_fits_are_not_compressed() -> None:
+    result = headline(
+        "The council approved the budget for the new library on Monday. "
+        "The library will open in the spring of next year after two years of building."
+    )
+    assert result.text == "Council approved budget for new library"
+    second = result.candidates[1]
+    assert second.reason == "ranked lower than the one chosen"
+    assert second.steps == () and not second.fits and second.text == second.original
+
+
+def test_corroboration_raises_a_sentence_that_other_documents_carry() -> None:
+    carried = "Rebels seized the northern city of Kidal after a week of heavy fighting."
+    documents = [
+        build_document(f"Aid workers left the region in a hurry. {carried}", "a"),
+        build_document(f"{carried} The army said it would respond.", "b"),
+    ]
+    ranked = rank_candidates(documents)
+    # b's lead is carried by both documents: it outranks a's lead
+    assert ranked[0].original == carried and ranked[0].document == "b"
+    assert ranked[0].score == 1.0
+
+
 def test_headline_without_a_title() -> None:
     result = headline(
         "MOSCOW (Reuters) - The minister, who flew in on Monday, resigned over the scandal, "
@@ -398,6 +610,15 @@ def test_a_title_that_fits_is_kept_as_written() -> None:
     assert result.text == "Ferry line opens at the harbour"
     assert result.origin == "title" and result.source is None
     assert result.as_dict()["source"] == {"document": "a", "title": True}
+
+
+def test_a_very_long_sentence_takes_no_long_time() -> None:
+    # the searches for a subject and its clauses stay near the start of the text
+    text = " ".join(f"word{i % 997} in the town" for i in range(3000)) + " has grown."
+    started = time.process_time()
+    with pytest.raises(SummarizeError, match="no headline fits"):
+        headline(text)
+    assert time.process_time() - started < 5
 
 
 def test_no_headline_fits() -> None:
@@ -467,7 +688,10 @@ def test_sample_cluster_headline_without_titles(chars: int) -> None:
     result = headline(_sample_without_titles(), chars=chars)
     _looks_like_a_headline(result.text, chars)
     assert result.origin == "sentence"
-    assert result.text.startswith("President Putin ordered withdrawal")  # subject, verb, object
+    # subject, verb, object of one of the two leads (equal in score; the weight decides)
+    assert result.text.startswith(
+        ("President Putin ordered withdrawal", "President Putin considered partial withdrawal")
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -523,7 +747,12 @@ def test_command_explain(capsys: pytest.CaptureFixture[str]) -> None:
     rows = [line.split("\t") for line in lines[3:] if line]
     assert rows and all(len(row) == 9 for row in rows)
     assert rows[0][7] == lines[0] and rows[0][6] == ""  # the chosen one has no reason
-    assert any(row[5] for row in rows)  # compression steps are shown
+    # a title fits: the sentences are listed, not compressed, with the reason
+    assert any(row[6] == "a source title fits" and not row[5] for row in rows)
+
+    code, out, _ = run(capsys, str(SAMPLE), "--explain", "--format", "text", "--chars", "45")
+    rows = [line.split("\t") for line in out.splitlines()[3:] if line]
+    assert code == 0 and any(row[5] for row in rows)  # compression steps are shown
 
     code, out, _ = run(capsys, str(SAMPLE), "--explain", "--format", "json")
     assert code == 0
