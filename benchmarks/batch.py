@@ -152,6 +152,9 @@ class Run:
 
 
 REPORT_LINE = re.compile(r"^([\d,]+) done, ([\d,]+) skipped, ([\d,]+) failed in ([\d,.]+) s")
+# The report's rate is worked out from the unrounded run time (its seconds are rounded to
+# a tenth, too coarse for a run of about one second), so the run time is taken back from it.
+REPORT_RATE = re.compile(r"\(([\d,.]+) inputs/s\)")
 
 
 def run_batch(label: str, source: Path, output: Path, jobs: int, inputs: int) -> Run:
@@ -171,6 +174,9 @@ def run_batch(label: str, source: Path, output: Path, jobs: int, inputs: int) ->
     if process.returncode not in (0, 1) or match is None:
         raise SystemExit(f"{' '.join(command)} failed:\n{text}{stderr.decode(errors='replace')}")
     done, _, failed, seconds = (float(g.replace(",", "")) for g in match.groups())
+    rate = REPORT_RATE.search(text.splitlines()[0])
+    if rate is not None and float(rate.group(1).replace(",", "")) > 0:
+        seconds = (done + failed) / float(rate.group(1).replace(",", ""))
     if not sampled:
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         peaks = {process.pid: after.ru_maxrss * 1024}
