@@ -29,9 +29,9 @@ are separate:
 
    - :data:`ALWAYS`, what never belongs in a headline: bylines and datelines,
      parentheticals, attributions ("..., officials said"; "X said he would ..." becomes
-     "X would ..."), appositives ("Mittal Steel, one of the largest steel makers, could
-     cut" becomes "Mittal Steel could cut"; "The biggest sweet maker, Cadbury, has" becomes
-     "Cadbury has"), leading time and place phrases and linking adverbs, other time
+     "X would ..."), appositives ("Brannock Steel, one of the largest metal makers, could
+     cut" becomes "Brannock Steel could cut"; "The biggest toy maker, Speelgoed, has"
+     becomes "Speelgoed has"), leading time and place phrases and linking adverbs, other time
      expressions, leading subordinate clauses, non-restrictive relative clauses;
    - :data:`STYLE`, headline style: no articles or filler adverbs, "is to" / "will" become
      "to", a "has" before a past participle ("has warned", "has won") goes, and a full
@@ -921,7 +921,7 @@ def _generic(subject: str | None) -> bool:
 
 
 def _plain_subject(subject: str) -> bool:
-    """A subject without a verb of its own ("Ebbers has denied claims that he ...": the
+    """A subject without a verb of its own ("Marlowe has denied claims that he ...": the
     "claims" is a noun, and "has denied" is the verb)."""
     return not any(
         _bare(w) in _AUXILIARIES or (w[:1].islower() and _bare(w).endswith("ed"))
@@ -1105,9 +1105,9 @@ _APPOSITIVE = re.compile(
 def drop_appositives(text: str) -> str:
     """Drop an appositive or age between commas before the verb: ``"Putin, the Russian
     president, said"`` -> ``"Putin said"``; ``"Jane Doe, 45, was"`` -> ``"Jane Doe was"``;
-    ``"Mittal Steel, one of the largest steel makers, could cut"`` -> ``"Mittal Steel could
-    cut"``. When the subject is a description and the appositive a name, the name stays:
-    ``"The biggest sweet maker, Cadbury Schweppes, has reported"`` -> ``"Cadbury Schweppes
+    ``"Brannock Steel, one of the largest metal makers, could cut"`` -> ``"Brannock Steel
+    could cut"``. When the subject is a description and the appositive a name, the name
+    stays: ``"The biggest toy maker, Speelgoed Group, has reported"`` -> ``"Speelgoed Group
     has reported"``."""
     out = _APPOSITIVE.sub(_before_a_verb, text)
     out = _subject_appositive(out)
@@ -1149,7 +1149,7 @@ def _subject_appositive(text: str) -> str:
         return text
     rest = text[match.start("verb") :]
     name = _NAME.fullmatch(match.group("inner") + " ") is not None and inner[0][:1].isupper()
-    if name and any(w[:1].islower() for w in subject):  # "The biggest firm, Cadbury, has"
+    if name and any(w[:1].islower() for w in subject):  # "The biggest firm, Speelgoed, has"
         return f"{match.group('inner')} {rest}"
     if name or len(inner) > 14:
         return text  # "Kerry, Iowa, said": a place, or a list of names
@@ -1415,8 +1415,8 @@ def _restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
 
 def drop_subject_phrases(text: str) -> str:
     """Drop a prepositional phrase inside the subject, from its preposition (not "of") to
-    the subject's verb: ``"Hundreds of ballot papers for the regional referendum have
-    disappeared"`` -> ``"Hundreds of ballot papers have disappeared"``. :func:`compress`
+    the subject's verb: ``"Hundreds of library books for the village school have
+    disappeared"`` -> ``"Hundreds of library books have disappeared"``. :func:`compress`
     drops one only when that keeps more weight (through :func:`drop_inner_phrases`)."""
     words = text.split()
     spans = _subject_phrase_spans(words)
@@ -1434,7 +1434,7 @@ def _subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         or verb > MAX_SUBJECT_WORDS
         or any(_bare(w) in _CLAUSE_WORDS | _CONJUNCTIONS | _PRONOUNS for w in words[1:verb])
     ):
-        return []  # "Firms that flout rules on how ...": the verb may be the clause's
+        return []  # "Shops that flout rules on how ...": the verb may be the clause's
     for start in range(2, verb - 1):
         if words[start - 1][-1] in ",;:" or _has_verb(["", *words[1:start]]):
             return []  # past the subject: "Robots are learning lessons on ..."
@@ -1495,9 +1495,9 @@ def drop_subordinate_clauses(text: str) -> str:
 
 
 def drop_name_descriptors(text: str) -> str:
-    """Drop descriptions right before names: ``"Former Cabinet minister Clare Short has
-    criticised US media giant TimeWarner"`` -> ``"Clare Short has criticised
-    TimeWarner"``. A descriptor is up to six content words (no article, preposition or
+    """Drop descriptions right before names: ``"Former Cabinet minister Ada Brook has
+    criticised US media giant Globecast"`` -> ``"Ada Brook has criticised
+    Globecast"``. A descriptor is up to six content words (no article, preposition or
     verb form), the last one lower-case, right before a capitalised word. :func:`compress`
     drops one only when that keeps more weight (through :func:`drop_inner_phrases`)."""
     words = text.split()
@@ -1527,9 +1527,9 @@ def drop_trailing_detail(text: str, chars: int, weight: WordWeight | None = None
 def drop_inner_phrases(text: str, chars: int, weight: WordWeight | None = None) -> str:
     """Like :func:`drop_trailing_detail`, but up to :data:`MAX_INNER_DROPS` optional pieces
     may also go from inside the text so that what follows them fits: prepositional phrases
-    of place and time (``"praise heaped on it by two critics' groups"`` -> ``"praise heaped
-    by two critics' groups"``), descriptors before names (``"at US media giant
-    TimeWarner"`` -> ``"at TimeWarner"``, see :func:`drop_name_descriptors`) and a clause
+    of place and time (``"praise given to it by two readers' clubs"`` -> ``"praise given
+    by two readers' clubs"``), descriptors before names (``"at US media giant
+    Globecast"`` -> ``"at Globecast"``, see :func:`drop_name_descriptors`) and a clause
     between the subject and its verb (see :func:`drop_restrictive_clauses`)."""
     return _trim(text, chars, weight, max_drops=MAX_INNER_DROPS)[0]
 
@@ -1655,8 +1655,8 @@ def _adjunct_spans(words: Sequence[str]) -> list[tuple[int, int]]:
 
 def _descriptor_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """Word spans of descriptors right before a name: ``"US media giant"`` in ``"at US
-    media giant TimeWarner"``, ``"Chelsea defender"`` in ``"signing Chelsea defender
-    Celestine Babayaro"``: up to six content words, one to three of them lower-case, the
+    media giant Globecast"``, ``"Rovers defender"`` in ``"signing Rovers defender
+    Sam Okafor"``: up to six content words, one to three of them lower-case, the
     last one lower-case, before a capitalised word."""
     spans = []
     for name in range(1, len(words)):
@@ -1668,7 +1668,7 @@ def _descriptor_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         while start > 0 and _is_descriptor_word(words[start - 1]) and name - start < 6:
             start -= 1
         if start > 0 and _bare(words[start - 1]) in _AUXILIARIES | {"to"}:
-            start += 1  # "to supply French car maker Peugeot": "supply" is a verb
+            start += 1  # "to supply Swedish truck maker Volvex": "supply" is a verb
         if start > 1 and _bare(words[start - 1]) in _CONJUNCTIONS and words[start - 2].islower():
             continue  # "the club and former champion Dortmund": both describe one name
         if start >= name or not words[name - 1][:1].islower():

@@ -89,15 +89,15 @@ def test_drop_byline() -> None:
         # a named speaker stays: the headline needs the name
         ("Computer giant IBM says 500 patents will be freed.", None),
         # "claims" here is a noun, and "has denied" the verb
-        ("Ebbers has denied claims that he knew about the fraud.", None),
+        ("Marlowe has denied claims that he knew about the scheme.", None),
         # the pronoun must be able to stand for the speaker
         ("Officials said he will resign.", None),  # "he" is not the officials
         ("Lawyers said it was vital for the files to be public.", None),  # the empty "it"
         ("The firm's chairman said he will step down.", None),  # "he" may be the firm's
         # an appositive between the speaker and the verb goes with the speaker
         (
-            "India's biggest oil firm, ONGC, says it is in talks to buy assets.",
-            "ONGC is in talks to buy assets.",
+            "Norway's biggest ferry firm, Fjordline, says it is in talks to buy ships.",
+            "Fjordline is in talks to buy ships.",
         ),
     ],
 )
@@ -122,7 +122,7 @@ def test_drop_leading_phrase(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("There is no doubt that mobile phones are popular.", "Mobile phones are popular."),
+        ("There is no doubt that electric bikes are popular.", "Electric bikes are popular."),
         ("It is understood that the bank will cut jobs.", "The bank will cut jobs."),
         ("It is clear that the plan failed to win support.", "The plan failed to win support."),
     ],
@@ -173,25 +173,25 @@ def test_drop_parentheticals(text: str, expected: str) -> None:
         ("They sold apples, a pear, and plums.", "They sold apples, a pear, and plums."),
         # any noun phrase between the subject and its verb
         (
-            "Mittal Steel, one of the world's largest steel makers, could cut 45,000 jobs.",
-            "Mittal Steel could cut 45,000 jobs.",
+            "Brannock Steel, one of the region's largest metal makers, could cut 3,000 jobs.",
+            "Brannock Steel could cut 3,000 jobs.",
         ),
         (
-            "Richey Edwards, guitarist and lyricist for the band, vanished in 1995.",
-            "Richey Edwards vanished in 1995.",
+            "Tomas Quill, drummer and singer for the group, vanished in 1988.",
+            "Tomas Quill vanished in 1988.",
         ),
         # a description as the subject and the name as the appositive: the name stays
         (
-            "The world's biggest sweet maker, Cadbury Schweppes, has reported a rise in profits.",
-            "Cadbury Schweppes has reported a rise in profits.",
+            "The world's biggest toy maker, Speelgoed Group, has reported a rise in profits.",
+            "Speelgoed Group has reported a rise in profits.",
         ),
         ("Lyon, France, has won the bid.", "Lyon, France, has won the bid."),  # a place
         # no verb after the second comma: a list of adjectives, not an appositive
         ("The republic, a small, mountainous state, is using ink.", None),
         # a phrase after the second comma: the first part was no subject
         (
-            "In the Mediterranean, the Navy's commander postponed a call in Naples, Italy, for "
-            "a destroyer.",
+            "In the Baltic, the fleet's admiral delayed a visit to Gdansk, Poland, for "
+            "a frigate.",
             None,
         ),
     ],
@@ -222,8 +222,8 @@ def test_drop_relative_clauses(text: str, expected: str) -> None:
         ),
         # the clause's own auxiliary is not taken for the subject's verb
         (
-            "Firms that flout rules on how ringtones are sold could be cut off.",
-            "Firms could be cut off.",
+            "Shops that flout rules on how tickets are sold could be closed down.",
+            "Shops could be closed down.",
         ),
         # a participle with its agent, then a verb in the past tense after a name
         (
@@ -255,14 +255,14 @@ def test_drop_restrictive_clauses(text: str, expected: str | None) -> None:
     ("text", "expected"),
     [
         (
-            "Hundreds of ballot papers for the regional referendum have disappeared.",
-            "Hundreds of ballot papers have disappeared.",
+            "Hundreds of library books for the village school have disappeared.",
+            "Hundreds of library books have disappeared.",
         ),
         ("The trial date for the steroid case postponed", "The trial date postponed"),
         # an adjective's complement, not a phrase of the subject
         ("Investors unhappy with the bid will have no chance to vote.", None),
         # the verb found may be a relative clause's: nothing goes
-        ("Firms that flout rules on how ringtones are sold could be cut off.", None),
+        ("Shops that flout rules on how tickets are sold could be closed down.", None),
         # "of" phrases make the subject ("Value of the stock") and stay
         ("The value of the housing stock reached a record.", None),
         # past the subject's verb ("are learning"), a phrase is no longer the subject's
@@ -285,13 +285,13 @@ def test_drop_subordinate_clauses(text: str, expected: str) -> None:
 
 
 def test_drop_name_descriptors() -> None:
-    text = "Former Cabinet minister Clare Short has criticised US media giant TimeWarner."
-    assert drop_name_descriptors(text) == "Clare Short has criticised TimeWarner."
+    text = "Former Cabinet minister Ada Brook has criticised US media giant Globecast."
+    assert drop_name_descriptors(text) == "Ada Brook has criticised Globecast."
     # after "and": dropped between two names, kept when both conjuncts describe one name
-    text = "A row between the Argentine State and water firm Aguas Argentinas grew."
+    text = "A row between the Chilean State and water firm Aguas Claras grew."
     assert (
         drop_name_descriptors(text)
-        == "A row between the Argentine State and Aguas Argentinas grew."
+        == "A row between the Chilean State and Aguas Claras grew."
     )
     text = "The German football club and former champion Borussia Dortmund warned of losses."
     assert drop_name_descriptors(text) == text
@@ -315,8 +315,8 @@ def test_drop_articles(text: str, expected: str) -> None:
 
 
 def test_drop_articles_keeps_articles_inside_titles() -> None:
-    assert drop_articles("Weitz, director of About a Boy, said the film was a hit.") == (
-        "Weitz, director of About a Boy, said film was hit."
+    assert drop_articles("Moreno, director of Under a Kite, said the film was a hit.") == (
+        "Moreno, director of Under a Kite, said film was hit."
     )
 
 
@@ -383,17 +383,17 @@ def test_drop_complementisers() -> None:
 
 
 def test_headlinese_goes_after_trimming_which_needs_the_auxiliary() -> None:
-    text = "The brewers are increasingly making money from beer-flavoured drinks."
+    text = "The bakers are increasingly making money from cake-flavoured drinks."
     result = compress(text, 40)
     # "making" alone passes for no verb; with "are" it does, and "are" then goes
-    assert result.text == "Brewers increasingly making money"
+    assert result.text == "Bakers increasingly making money"
     assert "drop_auxiliaries" in result.steps
 
 
 def test_common_verbs_of_news_count_as_verbs_when_cutting() -> None:
-    text = "Blurring of boundaries between TV and the internet raises questions of regulation."
+    text = "Blurring of lines between radio and the web raises questions of oversight."
     assert drop_trailing_detail(text, 70) == (
-        "Blurring of boundaries between TV and the internet raises questions"
+        "Blurring of lines between radio and the web raises questions"
     )
 
 
@@ -451,17 +451,17 @@ def test_drop_trailing_detail_does_not_end_on_a_function_word_or_a_dangling_clau
 @pytest.mark.parametrize(
     ("text", "chars", "not_expected"),
     [
-        ("Paul was suspended from YouTube for a week over a video claiming masks fail.", 60,
-         "Paul was suspended from YouTube for a week over a video claiming"),
-        ("Yukos said a US court will decide whether to block Russia's sale of Yugansk.", 60,
-         "Yukos said a US court will decide whether to block Russia's"),
+        ("Rook was suspended from Vidzone for a week over a video claiming tea cures.", 60,
+         "Rook was suspended from Vidzone for a week over a video claiming"),
+        ("Oilcorp said a US court will decide whether to block Peru's sale of Petrosur.", 60,
+         "Oilcorp said a US court will decide whether to block Peru's"),
         ("As the vice president contends with scrutiny her staff grow weary of the work.", 50,
          "As the vice president contends with scrutiny"),
-        ("A low-budget horror film produced by Sam Raimi has topped the US box office.", 40,
-         "A low-budget horror film produced"),
+        ("A low-budget ghost film produced by Ida Marsh has topped the US box office.", 40,
+         "A low-budget ghost film produced"),
         # a quantity needs its "of" phrase
-        ("The champions returned to the scene of one of their worst failures in the cup.", 50,
-         "The champions returned to the scene of one"),
+        ("The holders went back to the ground of one of their worst defeats in the league.", 50,
+         "The holders went back to the ground of one"),
     ],
 )  # fmt: skip
 def test_drop_trailing_detail_leaves_nothing_dangling(
@@ -498,10 +498,10 @@ SENTENCES = [
     "President Vladimir Putin has ordered the withdrawal of a significant part of Russia's "
     "military in Syria, after saying the problem of Daesh in Syria has been solved "
     '"spectacularly."',
-    "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three "
-    "months to December, from $639m year-earlier.",
-    "The owners of embattled Russian oil giant Yukos are to ask the buyer of its former "
-    "production unit to pay back a $900m (£479m) loan.",
+    "Yearly sales at Dutch toy maker Speelgoed rose 41% to $2.06bn (£1.1bn) in the twelve "
+    "months to June, from $1.46bn a year earlier.",
+    "The owners of troubled Chilean copper miner Cobrex are to ask the buyer of its former "
+    "smelting arm to pay back a $700m (£372m) loan.",
     "Über-popular café chain Crème & Co has opened 40 new cafés across Europe this year, its "
     "chief executive said on Tuesday.",
 ]
@@ -535,7 +535,7 @@ def test_compressions_fit_keep_whole_words_and_end_without_a_period(text: str, c
 
 def test_compression_keeps_subject_verb_and_object() -> None:
     assert compress(SENTENCES[1]).text.startswith("President Vladimir Putin ordered withdrawal")
-    assert compress(SENTENCES[3]).text.startswith("Owners of embattled Russian oil giant Yukos")
+    assert compress(SENTENCES[3]).text.startswith("Owners of troubled Chilean copper miner Cobrex")
 
 
 # --------------------------------------------------------------------------------------------
