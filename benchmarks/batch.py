@@ -48,7 +48,7 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from results import RESULTS, write_section  # benchmarks/results.py
+from results import RESULTS, publish  # benchmarks/results.py
 
 ROOT = Path(__file__).resolve().parent.parent
 MULTINEWS = ROOT.parent / "shared" / "eval" / "multinews-200.jsonl"
@@ -653,10 +653,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         inputs="; ".join(described) + ".",
     )
     text = section(runs, stages, clusters, fixed, context)
-    print(text)
-    if args.write:
-        write_section(text)
-        print(f"wrote {HEADING!r} into {RESULTS}", file=sys.stderr)
+    publish(text, args.write)
     return 0
 
 

@@ -35,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from results import RESULTS, write_section  # benchmarks/results.py
+from results import RESULTS, publish  # benchmarks/results.py
 
 from summarize import __version__
 from summarize.cli import main as summarize_main
@@ -197,10 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             runs.append((path.stem, target, seconds, cpu, table))
     wall = time.perf_counter() - clock
     text = section(runs, names, command, started, wall, args.jobs, load)
-    print(text)
-    if args.write:
-        write_section(text)
-        print(f"written to {RESULTS}", file=sys.stderr)
+    publish(text, args.write)
     return 0
 
 

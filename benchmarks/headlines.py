@@ -51,7 +51,7 @@ from pathlib import Path
 from statistics import fmean
 
 import numpy as np
-from results import RESULTS, write_section  # benchmarks/results.py
+from results import RESULTS, publish  # benchmarks/results.py
 
 from summarize import SummarizeError, __version__, build_document, headline
 from summarize.evalsets import Cluster, read_clusters
@@ -421,10 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = summarize_rows(outcomes)
     wall = time.perf_counter() - clock
     section = report(rows, outcomes, clusters, command, started, wall, load)
-    print(section)
-    if args.write:
-        write_section(section)
-        print(f"written to {RESULTS}", file=sys.stderr)
+    publish(section, args.write)
     return 0
 
 

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean as mean
 
-from results import RESULTS, write_section  # benchmarks/results.py
+from results import RESULTS, publish  # benchmarks/results.py
 
 from summarize import __version__, summarize
 from summarize.errors import SummarizeError
@@ -464,10 +464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = summarize_rows(outcomes, args.scorers)
     wall = time.perf_counter() - clock
     section = report(rows, outcomes, clusters, command, started, wall, load)
-    print(section)
-    if args.write:
-        write_section(section)
-        print(f"written to {RESULTS}", file=sys.stderr)
+    publish(section, args.write)
     return 0
 
 

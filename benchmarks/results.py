@@ -7,6 +7,7 @@ it when the file does not have it yet.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -30,3 +31,11 @@ def write_section(section: str, path: Path = RESULTS) -> None:
     """Put ``section`` into the results file at ``path`` (created when missing)."""
     existing = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     path.write_text(replace_section(existing, section), encoding="utf-8")
+
+
+def publish(section: str, write: bool) -> None:
+    """Print ``section``; with ``write``, also put it into the results file and say so."""
+    print(section)
+    if write:
+        write_section(section)
+        print(f"wrote {section.splitlines()[0]!r} into {RESULTS}", file=sys.stderr)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from results import write_section  # noqa: E402
+from results import publish  # noqa: E402
 
 from summarize import summarize  # noqa: E402
 from summarize.evalsets import read_clusters  # noqa: E402
@@ -97,9 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {name} | {all_times.size} | {stats(all_times)} | {stats(large)} |")
     lines.append("")
     text = "\n".join(lines)
-    print(text)
-    if args.write:
-        write_section(text)
+    publish(text, args.write)
     return 0
 
 

@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from results import RESULTS, write_section  # benchmarks/results.py
+from results import RESULTS, publish  # benchmarks/results.py
 
 from summarize.documents import build_document
 from summarize.model import Document, Sentence
@@ -935,10 +935,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(ours_json(results))
         return 0
     section = report(results, command, started, time.perf_counter() - clock, load_before)
-    print(section)
-    if args.write:
-        write_section(section)
-        print(f"written to {RESULTS}", file=sys.stderr)
+    publish(section, args.write)
     return 0
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from results import write_section  # noqa: E402
+from results import publish  # noqa: E402
 
 from summarize import summarize  # noqa: E402
 from summarize.evalsets import Cluster, read_clusters  # noqa: E402
@@ -99,9 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {mark}{key[0]:g}{mark} | {key[1]:g} | " + " | ".join(cells) + " |")
     lines += ["", f"Best: weight={best[0]:g}, power={best[1]:g}.", ""]
     text = "\n".join(lines)
-    print(text)
-    if args.write:
-        write_section(text)
+    publish(text, args.write)
     return 0
 
 
