@@ -858,9 +858,7 @@ def run_batch(
     started = time.perf_counter()
     _check_input(batch)
     _check_options(batch)
-    settings = Settings(
-        dict(batch.summary), batch.output_form, batch.input_format, batch.max_chars
-    )
+    settings = Settings(dict(batch.summary), batch.output_form, batch.input_format, batch.max_chars)
     done = skipped = more_warnings = 0
     failures: list[Outcome] = []
     warnings: list[str] = []

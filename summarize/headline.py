@@ -33,9 +33,11 @@ are separate:
      cut" becomes "Brannock Steel could cut"; "The biggest toy maker, Speelgoed, has"
      becomes "Speelgoed has"), leading time and place phrases and linking adverbs, other time
      expressions, leading subordinate clauses, non-restrictive relative clauses;
-   - :data:`STYLE`, headline style: no articles or filler adverbs, "is to" / "will" become
-     "to", a "has" before a past participle ("has warned", "has won") goes, and a full
-     name becomes the surname the story uses on its own (:func:`shorten_names`);
+   - :data:`STYLE`, headline style: no articles or filler adverbs, past events told in
+     the present when the main verb is a common irregular one ("has won" / "won" ->
+     "wins", :func:`use_present_tense`), "is to" / "will" become "to", any other "has"
+     before a past participle ("has warned") goes, and a full name becomes the surname
+     the story uses on its own (:func:`shorten_names`);
    - :data:`HEADLINESE`, headline style that goes only after trimming, whose tests of
      grammar need the words: auxiliaries before participles ("were killed" -> "killed",
      "is recalling" -> "recalling"), possessive determiners ("cut its forecast" -> "cut
@@ -111,6 +113,7 @@ __all__ = [
     "rank_candidates",
     "shorten_names",
     "use_headline_verbs",
+    "use_present_tense",
 ]
 
 DEFAULT_CHARS = 75
@@ -739,15 +742,31 @@ _FIRST_PERSON = re.compile(
 )
 
 
+_DEMONSTRATIVES = _words("this these those")
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """After "This" or "These": a word that makes it a determiner (``"This year's
+    budget"``, ``"These third-quarter figures"``), not a verb or a function word."""
+    bare = _bare(word)
+    if bare.endswith(("'s", "\u2019s")):
+        return True
+    return bool(bare) and not (
+        "'" in bare or "\u2019" in bare or bare in _FUNCTION_WORDS | _MODALS or _verbish(word)
+    )
+
+
 def _not_a_candidate(text: str) -> str:
     """Why a story sentence cannot be a headline ("" when it can)."""
     if len(text.split()) < MIN_WORDS:
         return "too short to state an event"
     if _OPENING_QUOTE.match(text) or len(_unquoted(text)) < len(text) / 2:
         return "a quotation"
-    first = text.split(None, 1)[0].strip("\"'\u201c\u2018(")
-    if first.lower() in _OPENING_PRONOUN and not first.isupper():  # "US" is no pronoun
-        return "opens with a pronoun"
+    first, *rest = text.split(None, 2)
+    first = first.strip("\"'\u201c\u2018(")
+    determiner = first.lower() in _DEMONSTRATIVES and rest and _opens_noun_phrase(rest[0])
+    if first.lower() in _OPENING_PRONOUN and not first.isupper() and not determiner:
+        return "opens with a pronoun"  # ("US" is no pronoun)
     if text.rstrip("\"'\u201d\u2019)").endswith("?"):
         return "a question"
     if _FIRST_PERSON.search(_unquoted(text)):
@@ -1092,6 +1111,93 @@ def _replace_unless_pronoun(pattern: re.Pattern[str], replacement: str, text: st
         return replacement
 
     return pattern.sub(replace, text)
+
+
+# Irregular verbs of news: the base, the past form and the participle. Those whose present
+# forms are common nouns too ("job cuts", "a bid", "sets", "hits") are left out: they stay
+# in the past.
+_IRREGULAR_VERBS = (
+    "beat beat beat|become became become|begin began begun|break broke broken|"
+    "bring brought brought|build built built|buy bought bought|catch caught caught|"
+    "choose chose chosen|come came come|fall fell fallen|feel felt felt|fight fought fought|"
+    "find found found|flee fled fled|fly flew flown|get got got|give gave given|go went gone|"
+    "grow grew grown|hold held held|keep kept kept|know knew known|lead led led|"
+    "leave left left|lose lost lost|make made made|meet met met|pay paid paid|quit quit quit|"
+    "rise rose risen|say said said|see saw seen|seek sought sought|sell sold sold|"
+    "send sent sent|speak spoke spoken|spend spent spent|stand stood stood|"
+    "strike struck struck|sweep swept swept|take took taken|tell told told|"
+    "think thought thought|throw threw thrown|win won won|withdraw withdrew withdrawn|"
+    "write wrote written"
+)
+_FORMS = [forms.split() for forms in _IRREGULAR_VERBS.split("|")]
+_PAST_TO_BASE = {past: base for base, past, _ in _FORMS}
+_PARTICIPLE_TO_BASE = {participle: base for base, _, participle in _FORMS}
+# a past form that is also the participle is a finite verb only before its object
+_AMBIGUOUS_PAST = frozenset(_PAST_TO_BASE) & frozenset(_PARTICIPLE_TO_BASE)
+_NOT_AN_OBJECT = _PREPOSITIONS | _PARTICLES | _words("by as and or but to")
+
+
+def _third_person(base: str) -> str:
+    if base == "go":
+        return "goes"
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return base[:-1] + "ies"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base + "es"
+    return base + "s"
+
+
+def _plural_subject(subject: Sequence[str]) -> bool:
+    """Whether the words before a verb look like a plural subject: an "and", or a plural
+    common noun before the first preposition (``"Shares in Acme"``, not ``"Price of
+    shares"``)."""
+    for position, word in enumerate(subject):
+        bare = _bare(word)
+        if bare in _PREPOSITIONS and bare != "than":  # "more than 14 million people"
+            return False
+        common = position == 0 or word[:1].islower()  # not a name ("Barclays")
+        if bare == "and" or bare in _PLURAL_WORDS or (common and _plural(word)):
+            return True
+    return False
+
+
+def use_present_tense(text: str) -> str:
+    """Headline style tells past events in the present, for the main verb when it is a
+    common irregular one: ``"Veldt Motors has won the contract"`` -> ``"Veldt Motors wins
+    the contract"``, ``"The miners have taken"`` -> ``"The miners take"``, ``"Prices rose
+    sharply"`` -> ``"Prices rise sharply"``. The verb must be the first verb of the text
+    and follow a noun (not a pronoun, an auxiliary or "to"); a form that is also a
+    participle (``"held"``, ``"won"``) changes only before its object, so ``"A suspect held
+    in jail"`` stays. After ``has``/``have`` (not "been") the auxiliary gives the number;
+    otherwise the subject decides (:func:`_plural_subject`). Regular verbs stay
+    in "-ed", which headline readers take the same way."""
+    words = text.split()
+    for position, raw in enumerate(words):
+        word = _bare(raw)
+        if position == 0 or not raw[:1].islower():
+            continue
+        previous = _bare(words[position - 1])
+        if word in ("has", "have") and position + 1 < len(words):
+            base = _PARTICIPLE_TO_BASE.get(words[position + 1])
+            if base is None or previous in _PRONOUNS | _RELATIVES | _MODALS | {"that", "to"}:
+                return text
+            verb = _third_person(base) if word == "has" else base
+            return " ".join([*words[:position], verb, *words[position + 2 :]])
+        if word in _PAST_TO_BASE and raw == word:
+            following = _bare(words[position + 1]) if position + 1 < len(words) else ""
+            if (
+                previous in _FUNCTION_WORDS | _PRONOUNS | _RELATIVES
+                or not words[position - 1][-1:].isalnum()
+                or (word in _AMBIGUOUS_PAST and (not following or following in _NOT_AN_OBJECT))
+            ):
+                return text
+            plural = _plural_subject(words[:position])
+            base = _PAST_TO_BASE[word]
+            verb = base if plural else _third_person(base)
+            return " ".join([*words[:position], verb, *words[position + 1 :]])
+        if _verbish(raw) or word in _PRESENT_VERBS:
+            return text  # the first verb is another one: it stays as it is
+    return text
 
 
 # ", the Russian president," / ", 45," / ", a former minister," before the verb
@@ -1755,7 +1861,7 @@ def _verbish(word: str) -> bool:
     verb, a common irregular past form, or a word in "-ed"."""
     bare = _bare(word)
     return word[:1].islower() and (
-        bare in _AUXILIARIES | _IRREGULAR_PAST | _COMPLEMENT_VERBS
+        bare in _AUXILIARIES | _IRREGULAR_PAST | _COMPLEMENT_VERBS | _SURE_PRESENT
         or bool(_SAYING.fullmatch(bare))
         or _in_ed(bare)
     )
@@ -1774,6 +1880,8 @@ def _has_verb(words: Sequence[str]) -> bool:
             continue
         if word in _AUXILIARIES or word in _IRREGULAR_PAST or _SAYING.fullmatch(word):
             return True
+        if word in _SURE_PRESENT:
+            return True  # "Tickets for the festival sell out"
         if word == "to" and position and words[position + 1 : position + 2]:
             following = words[position + 1]
             if following[:1].islower() and _bare(following) not in _FUNCTION_WORDS:
@@ -1811,6 +1919,8 @@ _VERBS = _words(
     "push quit raise reach receive reduce refuse reject remain remove replace reveal save "
     "see seek sell send shut slash slip slow soar spend spark stand stay struggle suffer "
     "suspend take tell threaten turn unveil urge want welcome withdraw worry"
+) | (  # the present forms use_present_tense writes, less those that are common nouns too
+    frozenset(_PAST_TO_BASE.values())
 )
 _PRESENT_VERBS = frozenset(
     verb[:-1] + "ies"
@@ -1820,6 +1930,11 @@ _PRESENT_VERBS = frozenset(
     else verb + "s"
     for verb in _VERBS
 )
+# present forms of irregular verbs (as use_present_tense writes them) that are verbs wherever
+# they stand: the third person of those that are seldom nouns, and the base of some
+_SURE_PRESENT = frozenset(
+    _third_person(base) for base in _PAST_TO_BASE.values() if base in _VERBS
+) | (_VERBS & _words("become begin bring buy choose come find give go grow know sell send tell"))
 _PLURAL_WORDS = _words("people police men women children both all")
 
 
@@ -1907,7 +2022,12 @@ ALWAYS: tuple[Callable[[str], str], ...] = (
 )
 """Rules applied to every candidate, in order: what they drop never belongs in a headline."""
 
-STYLE: tuple[Callable[[str], str], ...] = (drop_articles, drop_filler_adverbs, use_headline_verbs)
+STYLE: tuple[Callable[[str], str], ...] = (
+    drop_articles,
+    drop_filler_adverbs,
+    use_present_tense,
+    use_headline_verbs,
+)
 """Headline style, applied last (the other rules read the articles and verbs)."""
 
 HEADLINESE: tuple[tuple[Callable[[str], str], Callable[[Sequence[str]], set[int]]], ...] = (
