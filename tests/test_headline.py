@@ -97,8 +97,8 @@ def test_drop_byline() -> None:
         ("The firm's chairman said he will step down.", None),  # "he" may be the firm's
         # an appositive between the speaker and the verb goes with the speaker
         (
-            "Norway's biggest ferry firm, Fjordline, says it is in talks to buy ships.",
-            "Fjordline is in talks to buy ships.",
+            "Leeds's oldest bakery chain, Crumbworth, says it plans to open ten shops.",
+            "Crumbworth plans to open ten shops.",
         ),
     ],
 )
@@ -480,17 +480,17 @@ def test_drop_trailing_detail_does_not_end_on_a_function_word_or_a_dangling_clau
 @pytest.mark.parametrize(
     ("text", "chars", "not_expected"),
     [
-        ("Rook was suspended from Vidzone for a week over a video claiming tea cures.", 60,
-         "Rook was suspended from Vidzone for a week over a video claiming"),
-        ("Oilcorp said a US court will decide whether to block Peru's sale of Petrosur.", 60,
-         "Oilcorp said a US court will decide whether to block Peru's"),
-        ("As the vice president contends with scrutiny her staff grow weary of the work.", 50,
-         "As the vice president contends with scrutiny"),
-        ("A low-budget ghost film produced by Ida Marsh has topped the US box office.", 40,
-         "A low-budget ghost film produced"),
+        ("Mira Sol was barred from Clipcast for ten days over a clip promoting fad diets.", 70,
+         "Mira Sol was barred from Clipcast for ten days over a clip promoting"),
+        ("Grainco said a Kenyan tribunal must rule whether to halt Uganda's auction of Millstar.",
+         66, "Grainco said a Kenyan tribunal must rule whether to halt Uganda's"),
+        ("As the harbour master faces an inquiry his crews grow tired of the delays.", 50,
+         "As the harbour master faces an inquiry"),
+        ("A cheap zombie musical directed by Tom Reyes has led the Irish ticket charts.", 40,
+         "A cheap zombie musical directed"),
         # a quantity needs its "of" phrase
-        ("The holders went back to the ground of one of their worst defeats in the league.", 50,
-         "The holders went back to the ground of one"),
+        ("The champions returned to the valley of one of their heaviest losses in the cup.", 50,
+         "The champions returned to the valley of one"),
     ],
 )  # fmt: skip
 def test_drop_trailing_detail_leaves_nothing_dangling(
@@ -529,8 +529,8 @@ SENTENCES = [
     '"spectacularly."',
     "Yearly sales at Dutch toy maker Speelgoed rose 41% to $2.06bn (£1.1bn) in the twelve "
     "months to June, from $1.46bn a year earlier.",
-    "The owners of troubled Chilean copper miner Cobrex are to ask the buyer of its former "
-    "smelting arm to pay back a $700m (£372m) loan.",
+    "The shareholders of struggling Peruvian tin producer Andamina plan to press the new owner "
+    "of its old refinery to repay a $640m (£340m) debt.",
     "Über-popular café chain Crème & Co has opened 40 new cafés across Europe this year, its "
     "chief executive said on Tuesday.",
 ]
@@ -575,7 +575,9 @@ def _words_from(source: set[str]) -> set[str]:
 
 def test_compression_keeps_subject_verb_and_object() -> None:
     assert compress(SENTENCES[1]).text.startswith("President Vladimir Putin ordered withdrawal")
-    assert compress(SENTENCES[3]).text.startswith("Owners of troubled Chilean copper miner Cobrex")
+    assert compress(SENTENCES[3]).text == (
+        "Shareholders of struggling Andamina plan to press new owner of old refinery"
+    )
 
 
 # --------------------------------------------------------------------------------------------
