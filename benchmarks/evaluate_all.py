@@ -26,8 +26,6 @@ import argparse
 import contextlib
 import datetime
 import io
-import os
-import platform
 import re
 import resource
 import sys
@@ -35,9 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from results import RESULTS, publish  # benchmarks/results.py
+from results import RESULTS, load_average, publish, run_line  # benchmarks/results.py
 
-from summarize import __version__
 from summarize.cli import main as summarize_main
 from summarize.scorers import scorers
 
@@ -109,12 +106,7 @@ def section(
     load: float | None,
 ) -> str:
     out = [HEADING, ""]
-    out.append(
-        f"Run {started:%Y-%m-%d %H:%M} with summarize {__version__}, Python "
-        f"{platform.python_version()} on {platform.machine()} ({os.cpu_count()} CPUs"
-        + (f", load average {load:.1f} at the start" if load is not None else "")
-        + f"): {wall:.0f} s wall time in all."
-    )
+    out.append(run_line(started, load) + f": {wall:.0f} s wall time in all.")
     out.append("")
     out.append(f"Command: `{command}`, which runs for each set")
     out.append("")
@@ -183,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     sumy = tuple(n.strip() for n in args.sumy.split(",") if n.strip())
     names = our_scorers(sumy)
     started = datetime.datetime.now()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    load = load_average()
     clock = time.perf_counter()
     runs = []
     for path in paths:

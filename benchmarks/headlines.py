@@ -41,8 +41,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import multiprocessing
-import os
-import platform
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,9 +49,9 @@ from pathlib import Path
 from statistics import fmean
 
 import numpy as np
-from results import RESULTS, publish  # benchmarks/results.py
+from results import RESULTS, load_average, publish, run_line  # benchmarks/results.py
 
-from summarize import SummarizeError, __version__, build_document, headline
+from summarize import SummarizeError, build_document, headline
 from summarize.evalsets import Cluster, read_clusters
 from summarize.model import Document
 from summarize.rouge import rouge_n
@@ -302,12 +300,7 @@ def report(
     load: float | None = None,
 ) -> str:
     out = [HEADING, ""]
-    out.append(
-        f"Run {started:%Y-%m-%d %H:%M} with summarize {__version__}, Python "
-        f"{platform.python_version()} on {platform.machine()} ({os.cpu_count()} CPUs"
-        + (f", load average {load:.1f} at the start" if load is not None else "")
-        + f"), in {wall:.0f} s wall time."
-    )
+    out.append(run_line(started, load) + f", in {wall:.0f} s wall time.")
     out.append("")
     out.append(f"Command: `{command}`")
     out.append("")
@@ -403,7 +396,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         " " + a for a in (sys.argv[1:] if argv is None else argv)
     )
     started = datetime.datetime.now()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    load = load_average()
     clock = time.perf_counter()
     try:
         clusters = load_sets(args.eval_dir, args.sets, args.limit)

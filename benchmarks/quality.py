@@ -35,8 +35,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import multiprocessing
-import os
-import platform
 import sys
 import time
 import warnings
@@ -45,9 +43,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean as mean
 
-from results import RESULTS, publish  # benchmarks/results.py
+from results import RESULTS, load_average, publish, run_line  # benchmarks/results.py
 
-from summarize import __version__, summarize
+from summarize import summarize
 from summarize.errors import SummarizeError
 from summarize.evalsets import Cluster, read_clusters
 from summarize.model import Budget
@@ -299,12 +297,7 @@ def report(
     resolved = sorted({o.resolved for o in outcomes if o.scorer == DEFAULT and o.resolved})
     default_label = f"default ({', '.join(resolved)})" if resolved else DEFAULT
     out = [HEADING, ""]
-    out.append(
-        f"Run {started:%Y-%m-%d %H:%M} with summarize {__version__}, Python "
-        f"{platform.python_version()} on {platform.machine()} ({os.cpu_count()} CPUs"
-        + (f", load average {load:.1f} at the start" if load is not None else "")
-        + f"), in {wall:.0f} s wall time."
-    )
+    out.append(run_line(started, load) + f", in {wall:.0f} s wall time.")
     out.append("")
     out.append(f"Command: `{command}`")
     out.append("")
@@ -443,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         " " + a for a in (sys.argv[1:] if argv is None else argv)
     )
     started = datetime.datetime.now()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    load = load_average()
     clock = time.perf_counter()
     try:
         clusters = load_sets(args.eval_dir, args.sets, args.limit)

@@ -7,8 +7,13 @@ it when the file does not have it yet.
 
 from __future__ import annotations
 
+import datetime
+import os
+import platform
 import sys
 from pathlib import Path
+
+from summarize import __version__
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -39,3 +44,19 @@ def publish(section: str, write: bool) -> None:
     if write:
         write_section(section)
         print(f"wrote {section.splitlines()[0]!r} into {RESULTS}", file=sys.stderr)
+
+
+def load_average() -> float | None:
+    """The 1-minute load average, None where the system has none."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+
+
+def run_line(started: datetime.datetime, load: float | None) -> str:
+    """``Run <when> with summarize <version>, Python <version> on <machine> (<n> CPUs, load
+    average <x> at the start)``: how a section says where its figures come from."""
+    return (
+        f"Run {started:%Y-%m-%d %H:%M} with summarize {__version__}, Python "
+        f"{platform.python_version()} on {platform.machine()} ({os.cpu_count()} CPUs"
+        + (f", load average {load:.1f} at the start" if load is not None else "")
+        + ")"
+    )
