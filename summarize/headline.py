@@ -1135,6 +1135,7 @@ _PARTICIPLE_TO_BASE = {participle: base for base, _, participle in _FORMS}
 # a past form that is also the participle is a finite verb only before its object
 _AMBIGUOUS_PAST = frozenset(_PAST_TO_BASE) & frozenset(_PARTICIPLE_TO_BASE)
 _NOT_AN_OBJECT = _PREPOSITIONS | _PARTICLES | _words("by as and or but to")
+_NO_SUBJECT = _FUNCTION_WORDS | _PRONOUNS | _RELATIVES  # a verb after these keeps its tense
 
 
 def _third_person(base: str) -> str:
@@ -1186,7 +1187,7 @@ def use_present_tense(text: str) -> str:
         if word in _PAST_TO_BASE and raw == word:
             following = _bare(words[position + 1]) if position + 1 < len(words) else ""
             if (
-                previous in _FUNCTION_WORDS | _PRONOUNS | _RELATIVES
+                previous in _NO_SUBJECT
                 or not words[position - 1][-1:].isalnum()
                 or (word in _AMBIGUOUS_PAST and (not following or following in _NOT_AN_OBJECT))
             ):
@@ -1861,9 +1862,7 @@ def _verbish(word: str) -> bool:
     verb, a common irregular past form, or a word in "-ed"."""
     bare = _bare(word)
     return word[:1].islower() and (
-        bare in _AUXILIARIES | _IRREGULAR_PAST | _COMPLEMENT_VERBS | _SURE_PRESENT
-        or bool(_SAYING.fullmatch(bare))
-        or _in_ed(bare)
+        bare in _VERBISH_WORDS or bool(_SAYING.fullmatch(bare)) or _in_ed(bare)
     )
 
 
@@ -1931,10 +1930,11 @@ _PRESENT_VERBS = frozenset(
     for verb in _VERBS
 )
 # present forms of irregular verbs (as use_present_tense writes them) that are verbs wherever
-# they stand: the third person of those that are seldom nouns, and the base of some
-_SURE_PRESENT = frozenset(
-    _third_person(base) for base in _PAST_TO_BASE.values() if base in _VERBS
-) | (_VERBS & _words("become begin bring buy choose come find give go grow know sell send tell"))
+# they stand: every third person, and the base of those that are seldom nouns
+_SURE_PRESENT = frozenset(_third_person(base) for base in _PAST_TO_BASE.values()) | _words(
+    "become begin bring buy choose come find give go grow know sell send tell"
+)
+_VERBISH_WORDS = _AUXILIARIES | _IRREGULAR_PAST | _COMPLEMENT_VERBS | _SURE_PRESENT
 _PLURAL_WORDS = _words("people police men women children both all")
 
 
