@@ -279,8 +279,8 @@ class _TimedMethod:
 @contextlib.contextmanager
 def timed_stages(watch: Stopwatch) -> Iterator[None]:
     """Wrap the functions the pipeline calls by name (those that exist in this version)."""
-    documents = import_module("summarize.documents")
-    pipeline = import_module("summarize.pipeline")
+    documents = import_module("summarize.text.documents")
+    pipeline = import_module("summarize.digest.pipeline")
     patches: list[tuple[Any, str, Any]] = []
 
     def patch(module: Any, name: str, make: Callable[[Any], Any]) -> None:
@@ -327,9 +327,9 @@ def timed_stages(watch: Stopwatch) -> Iterator[None]:
 def profile(path: Path, rounds: int) -> tuple[list[tuple[str, float]], int]:
     """Mean seconds per cluster of each stage of the batch worker's job on ``path`` (the best
     of ``rounds`` rounds over every cluster, after a warm-up), and the cluster count."""
-    from summarize.batch import record
-    from summarize.evalsets import parse_budget, parse_documents
-    from summarize.pipeline import summarize
+    from summarize.batch.run import record
+    from summarize.digest.pipeline import summarize
+    from summarize.inputs.clusters import parse_budget, parse_documents
 
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

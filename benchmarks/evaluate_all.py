@@ -5,7 +5,7 @@ or ``--eval-dir``) this runs the command line exactly as a user would::
 
     summarize eval SET.jsonl --scorer <all> --jobs 2 --output <table>.md
 
-(through :func:`summarize.cli.main`, in this process), at each set's own budget and against
+(through :func:`summarize.cli.app.main`, in this process), at each set's own budget and against
 its reference summaries; with ``--headlines``, sets that have reference headlines are also
 run with ``--target headlines``. The scorers are the default (``lexrank-lead``), every other
 registered scorer that is not a ``sumy-*`` adapter, then the baselines ``lead``, ``random``
@@ -35,7 +35,7 @@ from pathlib import Path
 
 from results import RESULTS, load_average, publish, run_line  # benchmarks/results.py
 
-from summarize.cli import main as summarize_main
+from summarize.cli.app import main as summarize_main
 from summarize.scorers import scorers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,7 +116,7 @@ def section(
     out.append("")
     out.append(
         "Each cluster is summarized at its set's own budget and scored with ROUGE-1.5.5 "
-        "conventions (`summarize.rouge`): stemmed, output and references cut to a words "
+        "conventions (`summarize.evaluation.rouge`): stemmed, output and references cut to a words "
         "budget, references pooled; BBC's ratio budget cuts nothing. Figures are means over "
         "clusters in percent (R = recall, F = F1) with the 95% paired-bootstrap interval in "
         "brackets. *oracle* is the greedy extract that maximises ROUGE-1 + ROUGE-2 recall "

@@ -4,11 +4,11 @@ The convention of published headline work (DUC 2003-2004 task 1): the system's h
 every reference are cut to their first 75 bytes, and ROUGE-N *recall* is reported. For each
 cluster of each evaluation set (``../shared/eval/<set>.jsonl`` next to the repository, or
 ``--eval-dir``) that has reference headlines, these systems are scored with
-:mod:`summarize.rouge` (ROUGE-1.5.5 conventions: lower-cased ASCII alphanumeric tokens,
+:mod:`summarize.evaluation.rouge` (ROUGE-1.5.5 conventions: lower-cased ASCII alphanumeric tokens,
 Porter stemming of tokens longer than three characters, no stop-word removal, references
 pooled, ``-b 75``):
 
-- **ours**: ``summarize.headline(cluster.documents).text``, the documents as the toolkit
+- **ours**: ``summarize.headline.api(cluster.documents).text``, the documents as the toolkit
   reads them (a source title is a candidate when the set gives one; the BBC set gives none:
   its titles are the references and were removed from the text);
 - **baseline: first 75 bytes**: the text of the cluster's first article, whitespace
@@ -52,10 +52,10 @@ import numpy as np
 from results import RESULTS, load_average, publish, run_line  # benchmarks/results.py
 
 from summarize import SummarizeError, build_document, headline
-from summarize.evalsets import Cluster, read_clusters
+from summarize.evaluation.rouge import rouge_n
+from summarize.inputs.clusters import Cluster, read_clusters
 from summarize.model import Document
-from summarize.rouge import rouge_n
-from summarize.text import analyzer, tokenize
+from summarize.text.tokens import analyzer, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -309,7 +309,7 @@ def report(
         f"Sets ({sizes}) as the toolkit reads them; the BBC titles are the references and are "
         "not in the input, the AllSides documents carry their outlets' titles and the "
         "reference is a separate neutral headline. Each system's text and the reference "
-        "headlines are cut to their first 75 bytes and scored with `summarize.rouge` "
+        "headlines are cut to their first 75 bytes and scored with `summarize.evaluation.rouge` "
         "(ROUGE-1.5.5 conventions: lower-cased ASCII alphanumeric tokens, Porter stemming of "
         "tokens longer than 3 characters, no stop-word removal, `-b 75`); figures are means "
         "over clusters of ROUGE-N recall, in percent. *ours* is `summarize.headline(documents)` "

@@ -5,7 +5,7 @@ repository, or ``--eval-dir``) and each scorer, the documents are summarized wit
 pipeline API, ``summarize(cluster.documents, scorer=name, words=N)``, at the set's own budget
 (``"default"`` calls it without ``scorer=``, so it measures whatever the default digest is).
 The chosen sentences are joined with spaces and scored against the cluster's reference
-summaries with :mod:`summarize.rouge`: ROUGE-1.5.5 conventions, Porter stemming of tokens
+summaries with :mod:`summarize.evaluation.rouge`: ROUGE-1.5.5 conventions, Porter stemming of tokens
 longer than three characters, no stop-word removal, system and references cut to the same
 budget (``-m -l N`` for a words budget, ``-b N`` for a bytes budget), references pooled
 (``-f A``). The figures are means over clusters of the per-cluster recall and F1, as
@@ -47,9 +47,9 @@ from results import RESULTS, load_average, publish, run_line  # benchmarks/resul
 
 from summarize import summarize
 from summarize.errors import SummarizeError
-from summarize.evalsets import Cluster, read_clusters
+from summarize.evaluation.rouge import rouge_n
+from summarize.inputs.clusters import Cluster, read_clusters
 from summarize.model import Budget
-from summarize.rouge import rouge_n
 from summarize.scorers import scorers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -306,7 +306,8 @@ def report(
         "words=N)` at the set's budget — "
         f"{budgets_line(clusters)}; *default* is `summarize()` without `scorer=`, *lead* "
         "takes the first sentence of each article in turn. The chosen sentences, joined "
-        "with spaces, are scored against the reference summaries with `summarize.rouge`, "
+        "with spaces, are scored against the reference summaries with "
+        "`summarize.evaluation.rouge`, "
         "which follows ROUGE-1.5.5 (`-m -l N -f A`): lower-cased ASCII alphanumeric tokens, "
         "Porter stemming (the script's variant) of tokens longer than 3 characters, no "
         "stop-word removal, system and references cut to the same N words, references "

@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from results import publish  # noqa: E402
 
 from summarize import summarize  # noqa: E402
-from summarize.evalsets import read_clusters  # noqa: E402
+from summarize.inputs.clusters import read_clusters  # noqa: E402
 from summarize.model import Budget  # noqa: E402
-from summarize.select import Selection, resolve  # noqa: E402
 from summarize.selectors import Pool, selectors  # noqa: E402
+from summarize.selectors.budget import Selection, resolve  # noqa: E402
 
 SECTION = "## Selection speed"
 

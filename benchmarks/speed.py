@@ -56,10 +56,10 @@ from typing import Any
 import numpy as np
 from results import RESULTS, publish  # benchmarks/results.py
 
-from summarize.documents import build_document
+from summarize.digest.pipeline import DEFAULT_SCORER, MULTI_DOCUMENT_SCORER, summarize
 from summarize.model import Document, Sentence
-from summarize.pipeline import DEFAULT_SCORER, MULTI_DOCUMENT_SCORER, summarize
 from summarize.scorers import scorers
+from summarize.text.documents import build_document
 
 # Every input is several documents, for which the default scorer stands for this one.
 PIPELINE_SCORER = MULTI_DOCUMENT_SCORER

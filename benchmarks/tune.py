@@ -4,9 +4,9 @@
 
 For each (weight, power) the full digest pipeline summarizes every cluster of
 multinews-200 (230 words) and allsides-val (80 words); the output is scored with ROUGE-1/2 F1
-(``summarize.rouge``, ROUGE-1.5.5 conventions) against the references. The chosen setting is
-the one with the best mean ROUGE-2 F1 over the two sets, where each set counts equally; the
-table shows how flat the surface is around it. Only two parameters are searched so the
+(``summarize.evaluation.rouge``, ROUGE-1.5.5 conventions) against the references. The chosen
+setting is the one with the best mean ROUGE-2 F1 over the two sets, where each set counts equally;
+the table shows how flat the surface is around it. Only two parameters are searched so the
 choice has little room to overfit. ``--write`` replaces the section "## Tuning: lexrank-lead"
 of ``benchmarks/RESULTS.md``.
 """
@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 from results import publish  # noqa: E402
 
 from summarize import summarize  # noqa: E402
-from summarize.evalsets import Cluster, read_clusters  # noqa: E402
-from summarize.rouge import score_all  # noqa: E402
+from summarize.evaluation.rouge import score_all  # noqa: E402
+from summarize.inputs.clusters import Cluster, read_clusters  # noqa: E402
 from summarize.scorers.lexrank_lead import LexRankLead  # noqa: E402
 
 SETS = {"multinews-200": 230, "allsides-val": 80}

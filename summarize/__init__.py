@@ -4,12 +4,12 @@
 >>> summary = summarize(["text of one article ...", "text of another ..."], words=100)
 """
 
-from .documents import build_document
-from .errors import SummarizeError
-from .headline import Headline, headline
-from .model import Budget, Document, Sentence, SentenceRef, Summary, SummarySentence
-from .pipeline import summarize
-from .scorers import Scorer, scorers
+from summarize.digest.pipeline import summarize
+from summarize.errors import SummarizeError
+from summarize.headline.api import Headline, headline
+from summarize.model import Budget, Document, Sentence, SentenceRef, Summary, SummarySentence
+from summarize.scorers import Scorer, scorers
+from summarize.text.documents import build_document
 
 __all__ = [
     "Budget",

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from importlib.metadata import entry_points
 from typing import Generic, TypeVar
 
-from .errors import SummarizeError
+from summarize.errors import SummarizeError
 
 T = TypeVar("T")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarize.model import Sentence
-from summarize.text import analyzer, tokenize
+from summarize.text.tokens import analyzer, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "russia-syria-withdrawal"

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from summarize import batch as batch_module
-from summarize.batch import (
+import summarize.batch.run as batch_module
+from summarize.batch.run import (
     DONE,
     SKIPPED,
     Batch,
@@ -29,7 +29,7 @@ from summarize.batch import (
     run_batch,
     write_atomic,
 )
-from summarize.cli import main
+from summarize.cli.app import main
 from summarize.errors import SummarizeError
 
 PLACES = ["Riverton", "Lakeside", "Northfield", "Ashford", "Milbrook", "Crestwood"]
@@ -526,7 +526,7 @@ def test_a_worker_dying_loses_no_input(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_the_dask_engine_gives_the_same_outputs_as_the_local_one(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    from summarize.batch import DaskEngine
+    from summarize.batch.run import DaskEngine
 
     folder = make_folder(tmp_path / "in", 6)
     (folder / "empty.txt").write_bytes(b"")
@@ -562,7 +562,7 @@ def test_the_dask_engine_gives_the_same_outputs_as_the_local_one(tmp_path: Path)
 
 def test_an_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
-    from summarize.batch import DaskEngine
+    from summarize.batch.run import DaskEngine
 
     source = make_folder(tmp_path / "in", 1)
     engine = DaskEngine("tcp://127.0.0.1:9", timeout=2)
@@ -662,7 +662,7 @@ def test_cli_shows_a_progress_bar_on_a_terminal(
             return Console(file=screen, force_terminal=True, width=120)
         return Console(file=io.StringIO(), force_terminal=False)
 
-    monkeypatch.setattr("summarize.cli._Console", console)
+    monkeypatch.setattr("summarize.cli.app._Console", console)
     source = make_folder(tmp_path / "in", 3)
     run_batch(Batch(str(source), str(tmp_path / "out"), force=True), SERIAL)
     (tmp_path / "out" / "story-02.txt").unlink()

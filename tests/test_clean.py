@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from summarize import build_document
-from summarize.clean import boilerplate, why_boilerplate
+from summarize.text.clean import boilerplate, why_boilerplate
 
 from .conftest import make_sentences
 

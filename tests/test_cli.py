@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.cli import main
+from summarize.cli.app import main
 from summarize.scorers import scorers
 
 ROOT = Path(__file__).parent.parent
@@ -277,7 +277,7 @@ def test_internal_error_is_one_line(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something broke\nbadly")
 
-    monkeypatch.setattr("summarize.cli.summarize", explode)
+    monkeypatch.setattr("summarize.cli.app.summarize", explode)
     monkeypatch.delenv("SUMMARIZE_DEBUG", raising=False)
     code, _, err = run(capsys, str(CORPUS))
     assert code == 1
@@ -290,7 +290,7 @@ def test_internal_error_traceback_in_debug_mode(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("summarize.cli.summarize", explode)
+    monkeypatch.setattr("summarize.cli.app.summarize", explode)
     monkeypatch.setenv("SUMMARIZE_DEBUG", "1")
     code, _, err = run(capsys, str(CORPUS))
     assert code == 1
@@ -304,13 +304,13 @@ def test_keyboard_interrupt(
     def interrupt(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("summarize.cli.read_inputs", interrupt)
+    monkeypatch.setattr("summarize.cli.app.read_inputs", interrupt)
     code, out, err = run(capsys, str(CORPUS))
     assert (code, out, err) == (130, "", "")
 
 
 def run_process(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "import sys; from summarize.cli import main; sys.exit(main())"]
+    command = [sys.executable, "-m", "summarize"]
     return subprocess.run(
         [*command, *args], capture_output=True, text=True, cwd=ROOT, timeout=120, **kwargs
     )  # type: ignore[call-overload]
@@ -332,7 +332,7 @@ def test_subprocess_error_has_no_traceback() -> None:
 
 
 def test_subprocess_broken_pipe_is_quiet() -> None:
-    code = "import sys; from summarize.cli import main; sys.exit(main())"
+    code = "import sys; from summarize.cli.app import main; sys.exit(main())"
     # A reader that goes away at once, like `| head -0`: close our end of the pipe early.
     process = subprocess.Popen(
         [sys.executable, "-c", code, "corpus/russia-syria-withdrawal", "--format", "json",

@@ -7,8 +7,8 @@ import itertools
 import numpy as np
 
 from summarize import SentenceRef, Summary, build_document, summarize
-from summarize.features import tfidf
-from summarize.merge import duplicate_groups, representative
+from summarize.text.features import tfidf
+from summarize.text.merge import duplicate_groups, representative
 
 from .conftest import SAMPLE, make_sentences
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarize.errors import SummarizeError
-from summarize.evalsets import Cluster, read_clusters
+from summarize.inputs.clusters import Cluster, read_clusters
 from summarize.model import Budget
 
 from .conftest import EVAL

@@ -16,10 +16,9 @@ import numpy as np
 import pytest
 from rich.console import Console
 
-from summarize.cli import main
+from summarize.cli.app import main
 from summarize.errors import SummarizeError
-from summarize.evalsets import read_clusters
-from summarize.evaluate import (
+from summarize.evaluation.run import (
     METRICS,
     EvalSettings,
     bootstrap_means,
@@ -28,8 +27,9 @@ from summarize.evaluate import (
     summary_budget,
     win_rates,
 )
+from summarize.inputs.clusters import read_clusters
 from summarize.model import Budget
-from summarize.render import EvaluationTable, evaluation_markdown
+from summarize.render.views import EvaluationTable, evaluation_markdown
 
 from .conftest import EVAL
 

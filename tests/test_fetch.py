@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from summarize.cli import main
+from summarize.cli.app import main
 from summarize.errors import SummarizeError
-from summarize.fetch import FetchError, TooLarge, fetch, is_url
-from summarize.inputs import read_documents
+from summarize.inputs.fetch import FetchError, TooLarge, fetch, is_url
+from summarize.inputs.read import read_documents
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE = (FIXTURES / "article.html").read_bytes()

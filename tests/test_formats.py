@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from summarize import summarize
-from summarize.cli import main
-from summarize.decoding import NotText, clean_text, decode
+from summarize.cli.app import main
 from summarize.errors import SummarizeError
-from summarize.formats import detect_format, html_text, markdown_text, sniff_format
-from summarize.inputs import read_documents, read_inputs
+from summarize.inputs.decoding import NotText, clean_text, decode
+from summarize.inputs.formats import detect_format, html_text, markdown_text, sniff_format
+from summarize.inputs.read import read_documents, read_inputs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -24,10 +24,10 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from summarize import summarize
-from summarize.cli import main
-from summarize.decoding import NotText, decode
+from summarize.cli.app import main
 from summarize.errors import SummarizeError
-from summarize.formats import html_text, markdown_text, sniff_format
+from summarize.inputs.decoding import NotText, decode
+from summarize.inputs.formats import html_text, markdown_text, sniff_format
 from summarize.model import Budget, Summary
 
 SCALE = float(os.environ.get("SUMMARIZE_FUZZ_SCALE", "1"))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from summarize import SummarizeError, build_document, summarize
-from summarize.cli import main
-from summarize.headline import (
+from summarize.cli.app import main
+from summarize.headline.api import (
     ALWAYS,
     DEFAULT_CHARS,
     STYLE,
@@ -44,8 +44,8 @@ from summarize.headline import (
     use_headline_verbs,
     use_present_tense,
 )
-from summarize.inputs import read_inputs
-from summarize.text import tokenize
+from summarize.inputs.read import read_inputs
+from summarize.text.tokens import tokenize
 
 from .conftest import EVAL, SAMPLE
 
@@ -868,7 +868,7 @@ def test_command_help(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.skipif(not (EVAL / "bbc.jsonl").is_file(), reason="evaluation sets not present")
 def test_headlines_of_real_articles_fit_and_keep_whole_words() -> None:
-    from summarize.evalsets import read_clusters
+    from summarize.inputs.clusters import read_clusters
 
     for number, cluster in enumerate(read_clusters(EVAL / "bbc.jsonl")):
         if number == 40:
@@ -881,6 +881,6 @@ def test_headlines_of_real_articles_fit_and_keep_whole_words() -> None:
 
 
 def test_module_is_importable_by_name() -> None:
-    # ``summarize.headline`` is the function; the module stays importable by its path
+    # ``summarize.headline.api`` is the function; the module stays importable by its path
     assert callable(sys.modules["summarize"].headline)
-    assert sys.modules["summarize.headline"].compress is compress
+    assert sys.modules["summarize.headline.api"].compress is compress

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from summarize.errors import SummarizeError
-from summarize.inputs import read_documents, read_inputs
+from summarize.inputs.read import read_documents, read_inputs
 from summarize.model import Budget
 
 GOOD = (

@@ -21,7 +21,7 @@ from summarize.model import (
     Summary,
     SummarySentence,
 )
-from summarize.render import (
+from summarize.render.views import (
     FORMATS,
     describe_badges,
     describe_budget,

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.errors import SummarizeError
-from summarize.rouge import (
+from summarize.evaluation.rouge import (
     Score,
     cut_lines,
     rouge_l,

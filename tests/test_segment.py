@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.segment import Unit, segment, split_title
+from summarize.text.segment import Unit, segment, split_title
 
 SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "russia-syria-withdrawal"
 

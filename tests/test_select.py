@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from summarize.errors import SummarizeError
-from summarize.features import tfidf
 from summarize.model import Budget
-from summarize.select import ELLIPSIS, resolve, select
+from summarize.selectors.budget import ELLIPSIS, resolve, select
+from summarize.text.features import tfidf
 
 from .conftest import make_sentences
 

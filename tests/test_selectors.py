@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from summarize import Budget, summarize
-from summarize.features import tfidf
 from summarize.selectors import Pool, selectors
 from summarize.selectors.ilp import ConceptILP
+from summarize.text.features import tfidf
 
 from .conftest import make_sentences
 

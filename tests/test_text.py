@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.errors import SummarizeError
-from summarize.text import Analyzer, stop_words, tokenize
+from summarize.text.tokens import Analyzer, stop_words, tokenize
 
 
 def test_tokenize_keeps_inner_punctuation_and_drops_the_rest() -> None:

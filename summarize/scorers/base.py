@@ -1,7 +1,7 @@
 """The scorer interface and the registry that holds every scorer by name.
 
 A scorer gives one float per sentence, higher meaning more worth including; it never
-chooses sentences itself (selection is shared, see :mod:`summarize.select`). Scorers are
+chooses sentences itself (selection is shared, see :mod:`summarize.selectors.budget`). Scorers are
 small frozen dataclasses whose parameters are their fields, so construction does no work.
 
 Third-party packages add scorers through the ``summarize.scorers`` entry-point group::
@@ -17,8 +17,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from ..model import Sentence
-from ..registry import Registry
+from summarize.model import Sentence
+from summarize.registry import Registry
 
 
 @runtime_checkable

@@ -10,7 +10,7 @@ is a position bias, not chance.
 ``oracle`` needs the reference summaries, which a scorer never sees through the pipeline:
 give them to its constructor. It picks sentences greedily, each time the one that adds most
 ROUGE-1 plus ROUGE-2 *recall* against the references (pooled, tokens as
-:mod:`summarize.rouge` makes them), among those that still fit the budget, until no
+:mod:`summarize.evaluation.rouge` makes them), among those that still fit the budget, until no
 sentence adds anything; the first pick scores 1, the next a little less, and every sentence
 not picked scores 0. It is the usual greedy approximation of the best extract (the way
 Nallapati, Zhai and Zhou, "SummaRuNNer", AAAI 2017, label sentences for training). Where it
@@ -46,10 +46,10 @@ from typing import ClassVar
 
 import numpy as np
 
-from ..errors import SummarizeError
-from ..model import Sentence
-from ..rouge import cut_lines, ngrams, tokens
-from .base import scorers
+from summarize.errors import SummarizeError
+from summarize.evaluation.rouge import cut_lines, ngrams, tokens
+from summarize.model import Sentence
+from summarize.scorers.base import scorers
 
 Gram = tuple[str, ...]
 

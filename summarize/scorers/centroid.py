@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..features import tfidf
-from ..model import Sentence
-from .base import scorers
+from summarize.model import Sentence
+from summarize.scorers.base import scorers
+from summarize.text.features import tfidf
 
 
 @scorers.register("centroid")

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Sentence
-from .base import scorers
+from summarize.model import Sentence
+from summarize.scorers.base import scorers
 
 
 @scorers.register("lead")

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..features import tfidf, thresholded_similarity
-from ..model import Sentence
-from .base import scorers
-from .graph import pagerank_implicit, pagerank_matrix
+from summarize.model import Sentence
+from summarize.scorers.base import scorers
+from summarize.scorers.graph import pagerank_implicit, pagerank_matrix
+from summarize.text.features import tfidf, thresholded_similarity
 
 
 @scorers.register("lexrank")

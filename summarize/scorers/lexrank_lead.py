@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Sentence
-from .base import scorers
-from .lead import Lead
-from .lexrank import LexRank
+from summarize.model import Sentence
+from summarize.scorers.base import scorers
+from summarize.scorers.lead import Lead
+from summarize.scorers.lexrank import LexRank
 
 
 @scorers.register("lexrank-lead")

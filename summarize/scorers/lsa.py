@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse.linalg import svds
 
-from ..features import tfidf
-from ..model import Sentence
-from .base import scorers
+from summarize.model import Sentence
+from summarize.scorers.base import scorers
+from summarize.text.features import tfidf
 
 _GRAM_LIMIT = 1500
 

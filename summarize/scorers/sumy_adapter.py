@@ -23,9 +23,9 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import SummarizeError
-from ..model import Sentence
-from .base import scorers
+from summarize.errors import SummarizeError
+from summarize.model import Sentence
+from summarize.scorers.base import scorers
 
 # name -> (module, class) inside sumy.summarizers, and the most sentences accepted by
 # default: sumy's pure-Python loops are quadratic (KL: cubic) in the number of sentences,

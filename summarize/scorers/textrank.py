@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..features import normalize_rows, term_counts
-from ..model import Sentence
-from .base import scorers
-from .graph import pagerank_implicit
+from summarize.model import Sentence
+from summarize.scorers.base import scorers
+from summarize.scorers.graph import pagerank_implicit
+from summarize.text.features import normalize_rows, term_counts
 
 
 @scorers.register("textrank")

@@ -1,6 +1,6 @@
 """Selectors: the interface, the registry and the built-in selection methods."""
 
-from . import greedy, ilp, submodular  # noqa: F401  (registers them)
-from .base import Pool, Selector, selectors
+from summarize.selectors import greedy, ilp, submodular  # noqa: F401  (registers them)
+from summarize.selectors.base import Pool, Selector, selectors
 
 __all__ = ["Pool", "Selector", "selectors"]

@@ -15,9 +15,9 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import scipy.sparse as sp
 
-from ..model import Budget, Sentence
-from ..registry import Registry
-from ..select import Selection
+from summarize.model import Budget, Sentence
+from summarize.registry import Registry
+from summarize.selectors.budget import Selection
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Budget
-from ..select import Selection, select
-from .base import Pool, selectors
+from summarize.model import Budget
+from summarize.selectors.base import Pool, selectors
+from summarize.selectors.budget import Selection, select
 
 
 @selectors.register("greedy")

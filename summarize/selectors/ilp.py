@@ -33,11 +33,11 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from ..model import Budget
-from ..select import Selection, cost
-from ..text import analyzer, stop_words
-from .base import Pool, selectors
-from .greedy import Greedy
+from summarize.model import Budget
+from summarize.selectors.base import Pool, selectors
+from summarize.selectors.budget import Selection, cost
+from summarize.selectors.greedy import Greedy
+from summarize.text.tokens import analyzer, stop_words
 
 
 @selectors.register("ilp")

@@ -33,9 +33,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.cluster.vq import kmeans2
 
-from ..model import Budget
-from ..select import Selection, cost
-from .base import Pool, selectors
+from summarize.model import Budget
+from summarize.selectors.base import Pool, selectors
+from summarize.selectors.budget import Selection, cost
 
 _TOPICS = 20
 

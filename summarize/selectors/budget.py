@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from .errors import SummarizeError
-from .model import Budget, Sentence
+from summarize.errors import SummarizeError
+from summarize.model import Budget, Sentence
 
 ELLIPSIS = "\u2026"
 ORDERS = ("source", "score")

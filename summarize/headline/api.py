@@ -8,12 +8,12 @@ are separate:
 
 1. **Choosing** (:func:`rank_candidates`). Every document's title (when it has one) and
    its first :data:`CANDIDATE_SENTENCES` story sentences (boilerplate dropped by
-   :func:`~summarize.clean.boilerplate`) are candidates, except quotations, questions,
+   :func:`~summarize.text.clean.boilerplate`) are candidates, except quotations, questions,
    fragments and sentences that open with a pronoun or speak in the first person. A
    candidate's *score* comes from a registered scorer (``lead`` by default: news states
    the main event first; a title counts as the first sentence of its document), raised by
    corroboration: a candidate that ``k`` documents carry (near-duplicates among the
-   candidates, as :func:`~summarize.merge.duplicate_groups` defines them) is multiplied by
+   candidates, as :func:`~summarize.text.merge.duplicate_groups` defines them) is multiplied by
    ``1 + corroboration * (k - 1)``. A title that fits (kept as its author wrote it) wins
    over any sentence, since it was written as a headline. Otherwise sentences are
    compressed best score first until one fits; position and corroboration decide, and
@@ -71,13 +71,13 @@ from itertools import chain
 
 import numpy as np
 
-from .clean import boilerplate
-from .documents import as_documents
-from .errors import SummarizeError
-from .merge import CONTAINMENT, MIN_CONTAINED_TERMS
-from .model import Document, Sentence, SentenceRef
-from .scorers import Scorer, scorers
-from .text import analyzer, check_language, tokenize
+from summarize.errors import SummarizeError
+from summarize.model import Document, Sentence, SentenceRef
+from summarize.scorers import Scorer, scorers
+from summarize.text.clean import boilerplate
+from summarize.text.documents import as_documents
+from summarize.text.merge import CONTAINMENT, MIN_CONTAINED_TERMS
+from summarize.text.tokens import analyzer, check_language, tokenize
 
 __all__ = [
     "ALWAYS",
@@ -673,7 +673,7 @@ def _story_sentences(
 ) -> list[Sentence]:
     """The first ``count`` sentences of the document (all with None) that are not
     boilerplate (judged on the sentences up to them, see
-    :func:`~summarize.clean.boilerplate`)."""
+    :func:`~summarize.text.clean.boilerplate`)."""
     if keep_boilerplate:
         return list(document.sentences[:count])
     size = len(document.sentences) if count is None else 2 * count
@@ -689,7 +689,7 @@ def _story_sentences(
 def _support(pool: Sequence[Sentence], threshold: float) -> np.ndarray:
     """For each sentence, how many documents carry it or a near-duplicate of it.
 
-    Near-duplicates as :func:`~summarize.merge.duplicate_groups` finds them (tf-idf cosine
+    Near-duplicates as :func:`~summarize.text.merge.duplicate_groups` finds them (tf-idf cosine
     at least ``threshold``, or the terms of the shorter nearly all in the longer), grouped
     into connected components; computed densely, since the candidates are few."""
     n = len(pool)

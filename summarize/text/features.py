@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .model import Sentence
+from summarize.model import Sentence
 
 
 def term_counts(sentences: Sequence[Sentence]) -> sp.csr_matrix:

@@ -1,6 +1,6 @@
 """``summarize batch INPUT -o OUTPUT``: a digest of every input of a folder or JSONL file.
 
-Parses the options, runs :func:`summarize.batch.run_batch`, shows a progress bar on a
+Parses the options, runs :func:`summarize.batch.run.run_batch`, shows a progress bar on a
 terminal (nothing when standard error is not one) and ends with a report: how many inputs
 were done, skipped and failed, and why each failure failed. Exit status 0 when none failed,
 1 when any did, 2 for bad options or an input that cannot be read at all.
@@ -27,8 +27,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from .. import cli
-from ..batch import (
+from summarize.batch.run import (
     DONE,
     FAILED,
     FORMATS,
@@ -42,6 +41,7 @@ from ..batch import (
     count_inputs,
     run_batch,
 )
+from summarize.cli import app as cli
 
 ENGINES = ("local", "dask")
 # Warnings listed in the report; the rest are counted.
@@ -203,7 +203,7 @@ class _Advance:
     """Moves the bar on by one input; skipped inputs shrink the total instead, so the rate
     and the time left are those of the inputs really worked on. The bar is redrawn here, at
     most every :data:`REFRESH_SECONDS`, not by a thread of its own: a process with no other
-    thread can fork its workers (see :mod:`summarize.batch`)."""
+    thread can fork its workers (see :mod:`summarize.batch.run`)."""
 
     def __init__(self, bar: Progress, task_id: TaskID) -> None:
         self.bar = bar

@@ -19,12 +19,8 @@ from typing import NoReturn
 
 from rich.console import Console
 
-from . import __version__
-from .errors import SummarizeError
-from .formats import FORMATS as INPUT_FORMATS
-from .inputs import DEFAULT_MAX_CHARS, DocumentSet, read_inputs
-from .model import Budget, Summary
-from .pipeline import (
+from summarize import __version__
+from summarize.digest.pipeline import (
     AUTO,
     DEFAULT_CORROBORATION,
     DEFAULT_DUPLICATES,
@@ -37,17 +33,21 @@ from .pipeline import (
     check_scorer,
     summarize,
 )
-from .render import FORMATS, render, render_digests
-from .scorers import scorers
-from .select import ORDERS
-from .selectors import selectors
-from .text import check_language
+from summarize.errors import SummarizeError
+from summarize.inputs.formats import FORMATS as INPUT_FORMATS
+from summarize.inputs.read import DEFAULT_MAX_CHARS, DocumentSet, read_inputs
+from summarize.model import Budget, Summary
+from summarize.render.views import FORMATS, render, render_digests
+from summarize.scorers import scorers
+from summarize.selectors import selectors
+from summarize.selectors.budget import ORDERS
+from summarize.text.tokens import check_language
 
 PROG = "summarize"
 DEBUG_ENV = "SUMMARIZE_DEBUG"
 BUDGET_OPTIONS = ("sentences", "words", "chars", "ratio")
 
-# Subcommands by name -> the module (under summarize.commands) whose ``run(argv) -> int``
+# Subcommands by name -> the module (under summarize.cli) whose ``run(argv) -> int``
 # takes the remaining arguments and returns an exit status; imported only when used. Errors
 # they raise are reported like the default command's.
 SUBCOMMANDS: dict[str, str] = {
@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         try:
             if args and args[0] in SUBCOMMANDS:
-                module = import_module(f"summarize.commands.{SUBCOMMANDS[args[0]]}")
+                module = import_module(f"summarize.cli.{SUBCOMMANDS[args[0]]}")
                 return int(module.run(args[1:]))
             return run_summarize(args)
         finally:
@@ -304,7 +304,7 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def input_options(options: argparse.Namespace) -> dict[str, object]:
-    """Keyword arguments for :func:`summarize.inputs.read_inputs` and ``read_documents``
+    """Keyword arguments for :func:`summarize.inputs.read.read_inputs` and ``read_documents``
     from parsed input options."""
     return {"input_format": options.input_format, "max_chars": options.max_chars}
 

@@ -14,14 +14,10 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import scipy.sparse as sp
 
-from .clean import boilerplate
-from .documents import as_documents
-from .errors import SummarizeError
-from .features import tfidf
-from .headline import DEFAULT_CHARS as HEADLINE_CHARS
-from .headline import headline as make_headline
-from .merge import duplicate_groups, representative
-from .model import (
+from summarize.errors import SummarizeError
+from summarize.headline.api import DEFAULT_CHARS as HEADLINE_CHARS
+from summarize.headline.api import headline as make_headline
+from summarize.model import (
     CHOSEN,
     DROPPED,
     KEPT,
@@ -34,10 +30,14 @@ from .model import (
     Summary,
     SummarySentence,
 )
-from .scorers import Scorer, scorers
-from .select import ORDERS, resolve
-from .selectors import Pool, Selector, selectors
-from .selectors.greedy import Greedy
+from summarize.scorers import Scorer, scorers
+from summarize.selectors import Pool, Selector, selectors
+from summarize.selectors.budget import ORDERS, resolve
+from summarize.selectors.greedy import Greedy
+from summarize.text.clean import boilerplate
+from summarize.text.documents import as_documents
+from summarize.text.features import tfidf
+from summarize.text.merge import duplicate_groups, representative
 
 # "auto" picks by measurement (benchmarks/RESULTS.md): position wins on single articles,
 # LexRank centrality with a lead prior on clusters of several sources. (Switching single
@@ -106,7 +106,7 @@ def summarize(
       registered or given :class:`~summarize.selectors.Selector`.
     - ``order="source"`` follows the story (earliest relative position across sources,
       then source order); ``order="score"`` puts the best first.
-    - ``headline``: a headline of at most 75 bytes on top (see :func:`summarize.headline`);
+    - ``headline``: a headline of at most 75 bytes on top (see :func:`summarize.headline.api`);
       when none fits, the summary has none and a note says why.
     """
     budget = make_budget(sentences, words, chars, ratio)
@@ -227,7 +227,7 @@ def _story_positions(documents: tuple[Document, ...], kept: list[Sentence]) -> l
 def _headline(
     documents: tuple[Document, ...], keep_boilerplate: bool, notes: list[str]
 ) -> str | None:
-    """The digest's headline (see :mod:`summarize.headline`); None, with a note, when no
+    """The digest's headline (see :mod:`summarize.headline.api`); None, with a note, when no
     headline fits: a digest never fails for want of one."""
     try:
         return make_headline(

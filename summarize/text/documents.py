@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .errors import SummarizeError
-from .model import Document, Sentence
-from .segment import segment, split_title
-from .text import analyzer, check_language, tokenize
+from summarize.errors import SummarizeError
+from summarize.model import Document, Sentence
+from summarize.text.segment import segment, split_title
+from summarize.text.tokens import analyzer, check_language, tokenize
 
 # A Python string can hold halves of surrogate pairs, which no UTF-8 text can: they would
 # break byte counts (``--chars``) and output, so they become U+FFFD like any undecodable byte.

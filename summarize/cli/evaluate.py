@@ -1,7 +1,7 @@
 """``summarize eval``: ROUGE of scorers on evaluation sets, with confidence intervals.
 
-Parses the options, calls :func:`summarize.evaluate.evaluate` and hands the result to the
-renderers (``# -- evaluation`` in :mod:`summarize.render`).
+Parses the options, calls :func:`summarize.evaluation.run.evaluate` and hands the result to the
+renderers (``# -- evaluation`` in :mod:`summarize.render.views`).
 """
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 
-from .. import cli
-from ..evalsets import BUDGET_KEYS
-from ..evaluate import TARGETS, EvalSettings, evaluate
-from ..model import Budget
-from ..pipeline import check_scorer
-from ..render import (
+from summarize.cli import app as cli
+from summarize.digest.pipeline import check_scorer
+from summarize.evaluation.rouge import MULTI_REF
+from summarize.evaluation.run import TARGETS, EvalSettings, evaluate
+from summarize.inputs.clusters import BUDGET_KEYS
+from summarize.model import Budget
+from summarize.render.views import (
     check_evaluation_output,
     check_plotting,
     evaluation_progress,
@@ -22,7 +23,6 @@ from ..render import (
     render_evaluation,
     write_evaluation,
 )
-from ..rouge import MULTI_REF
 
 PROG = "summarize eval"
 DEFAULT_SCORERS = "lexrank-lead,lead,random,oracle"

@@ -15,7 +15,7 @@ reader departs from, or adds to, that description:
 
 * a document's ``id`` may be left out: it then defaults to its position ("0", "1", ...);
   ids are kept exactly as written, and must be unique within a cluster;
-* a null or absent ``title`` lets :func:`~summarize.documents.build_document` detect one
+* a null or absent ``title`` lets :func:`~summarize.text.documents.build_document` detect one
   from the first line, as it does for any text;
 * ``summaries`` and ``headlines`` must both be present as lists; "no reference" is written
   as an empty list, never as null, a missing field or an empty string;
@@ -32,9 +32,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import build_document
-from .errors import SummarizeError
-from .model import Budget, Document
+from summarize.errors import SummarizeError
+from summarize.model import Budget, Document
+from summarize.text.documents import build_document
 
 # JSON budget key -> Budget field
 BUDGET_KEYS = {"words": "words", "bytes": "chars", "ratio": "ratio", "sentences": "sentences"}

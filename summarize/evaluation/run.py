@@ -1,9 +1,9 @@
 """Evaluation runs: summarize every cluster of a set with each scorer, score with ROUGE,
 and compare the scorers with paired bootstrap confidence intervals and significance.
 
-For each evaluation set (JSONL, read by :func:`summarize.evalsets.read_clusters`) and each
+For each evaluation set (JSONL, read by :func:`summarize.inputs.clusters.read_clusters`) and each
 scorer, every cluster is summarized with :func:`summarize.summarize` and the output is
-scored against the cluster's references with :func:`summarize.rouge.score_all` (ROUGE-1,
+scored against the cluster's references with :func:`summarize.evaluation.rouge.score_all` (ROUGE-1,
 ROUGE-2 and summary-level ROUGE-L; precision, recall and F1; ROUGE-1.5.5 conventions).
 
 * **Target** ``summaries``: the output is the digest, one sentence per line, at the budget
@@ -33,7 +33,7 @@ ROUGE-2 and summary-level ROUGE-L; precision, recall and F1; ROUGE-1.5.5 convent
   Randomness comes only from a ``numpy.random.Generator`` seeded with ``seed``.
 
 Clusters are spread over ``jobs`` processes; nothing here prints (see the ``# --
-evaluation`` section of :mod:`summarize.render`).
+evaluation`` section of :mod:`summarize.render.views`).
 """
 
 from __future__ import annotations
@@ -48,13 +48,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import SummarizeError
-from .evalsets import Cluster, read_clusters
-from .model import Budget, Summary
-from .pipeline import check_scorer, make_budget, summarize
-from .rouge import check_multi_ref, cut_lines, score_all
-from .scorers.baselines import Oracle
-from .select import resolve
+from summarize.digest.pipeline import check_scorer, make_budget, summarize
+from summarize.errors import SummarizeError
+from summarize.evaluation.rouge import check_multi_ref, cut_lines, score_all
+from summarize.inputs.clusters import Cluster, read_clusters
+from summarize.model import Budget, Summary
+from summarize.scorers.baselines import Oracle
+from summarize.selectors.budget import resolve
 
 TARGETS = ("summaries", "headlines")
 MEASURES = ("rouge1", "rouge2", "rougeL")

@@ -3,12 +3,12 @@
 :func:`read_inputs` decides how the inputs are grouped into digests: files, URLs, one folder,
 or any mix of them make one set of documents digested together; two or more folders make one
 set per folder; ``.jsonl`` files hold one cluster per line (the evaluation format of
-:mod:`summarize.evalsets`), each its own set. :func:`read_documents` reads the first kind.
+:mod:`summarize.inputs.clusters`), each its own set. :func:`read_documents` reads the first kind.
 
 Each input is read as bytes (at most what ``max_chars`` characters could take, so a huge file
-is refused without being read into memory), decoded (:mod:`summarize.decoding`), and turned
+is refused without being read into memory), decoded (:mod:`summarize.inputs.decoding`), and turned
 from its format — plain text, Markdown or HTML, detected or chosen — into text to segment
-(:mod:`summarize.formats`); URLs are fetched first (:mod:`summarize.fetch`).
+(:mod:`summarize.inputs.formats`); URLs are fetched first (:mod:`summarize.inputs.fetch`).
 
 Every problem with an input becomes a one-line :class:`SummarizeError` naming the input, or,
 for a file inside a folder, a warning saying the file was skipped so one bad file does not
@@ -24,14 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from .decoding import NotText, decode
-from .documents import build_document
-from .errors import SummarizeError
-from .evalsets import read_clusters
-from .fetch import FetchError, TooLarge, fetch, is_url
-from .formats import AUTO, FORMATS, JSONL, FormatError, detect_format, extract
-from .model import Budget, Document
-from .text import check_language
+from summarize.errors import SummarizeError
+from summarize.inputs.clusters import read_clusters
+from summarize.inputs.decoding import NotText, decode
+from summarize.inputs.fetch import FetchError, TooLarge, fetch, is_url
+from summarize.inputs.formats import AUTO, FORMATS, JSONL, FormatError, detect_format, extract
+from summarize.model import Budget, Document
+from summarize.text.documents import build_document
+from summarize.text.tokens import check_language
 
 STDIN = "-"
 STDIN_ID = "stdin"

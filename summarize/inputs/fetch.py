@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass
 from typing import IO
 
-from . import __version__
+from summarize import __version__
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds allowed for connecting, each read, and the whole download."""

@@ -5,13 +5,13 @@ The input (:attr:`Batch.input`) is a folder or a ``.jsonl`` file of clusters:
 * a folder: every file in it and in its sub-folders is one document, summarized on its
   own; with :attr:`Batch.clusters`, every sub-folder is one cluster instead (the files
   directly in it, read as the default command reads a folder);
-* a ``.jsonl`` file: one cluster per line, in the format :mod:`summarize.evalsets` reads
+* a ``.jsonl`` file: one cluster per line, in the format :mod:`summarize.inputs.clusters` reads
   (``summaries`` and ``headlines`` may be left out; they are not used). A cluster's own
   budget applies when the summary options give none.
 
 Hidden files and folders (names starting with ".") are left out. The output
 (:attr:`Batch.output`) is a ``.jsonl`` file, one line per input (:func:`record`), or else a
-folder that mirrors the input, with one ``.txt`` (:func:`summarize.render.to_text`) or
+folder that mirrors the input, with one ``.txt`` (:func:`summarize.render.views.to_text`) or
 ``.json`` file per input.
 
 How the work flows (:func:`run_batch`): inputs are planned one at a time (folders walked in
@@ -57,14 +57,14 @@ from concurrent import futures
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import __version__
-from .errors import SummarizeError
-from .evalsets import parse_budget, parse_documents
-from .formats import AUTO
-from .inputs import DEFAULT_MAX_CHARS, check_reading, read_documents
-from .model import Budget, Document, Summary
-from .pipeline import summarize
-from .render import to_text
+from summarize import __version__
+from summarize.digest.pipeline import summarize
+from summarize.errors import SummarizeError
+from summarize.inputs.clusters import parse_budget, parse_documents
+from summarize.inputs.formats import AUTO
+from summarize.inputs.read import DEFAULT_MAX_CHARS, check_reading, read_documents
+from summarize.model import Budget, Document, Summary
+from summarize.render.views import to_text
 
 JSONL_SUFFIX = ".jsonl"
 FORMATS = ("text", "json")  # of the files of a folder output
@@ -102,11 +102,11 @@ class Batch:
     """What to summarize, where the digests go, and how each digest is made.
 
     ``summary`` holds keyword arguments for :func:`summarize.summarize` (scorer, budget,
-    order, ...; see :func:`summarize.cli.summary_options`); when it sets no budget, a JSONL
+    order, ...; see :func:`summarize.cli.app.summary_options`); when it sets no budget, a JSONL
     cluster's own budget applies, else the default. ``format`` is that of each file of a
     folder output (``"text"`` or ``"json"``); a ``.jsonl`` output always holds JSON lines.
     ``input_format`` and ``max_chars`` say how the files of a folder input are read (see
-    :func:`summarize.inputs.read_documents`); ``max_chars`` also limits each document of a
+    :func:`summarize.inputs.read.read_documents`); ``max_chars`` also limits each document of a
     JSONL cluster.
     """
 

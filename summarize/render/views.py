@@ -24,9 +24,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .errors import SummarizeError
-from .evaluate import CEILINGS, MEASURES, METRICS, Evaluation, SetResult
-from .model import CHOSEN, DROPPED, KEPT, MERGED, Budget, Candidate, SentenceRef, Summary
+from summarize.errors import SummarizeError
+from summarize.evaluation.run import CEILINGS, MEASURES, METRICS, Evaluation, SetResult
+from summarize.model import CHOSEN, DROPPED, KEPT, MERGED, Budget, Candidate, SentenceRef, Summary
 
 FORMATS = ("rich", "text", "json", "markdown")
 
@@ -467,7 +467,7 @@ def _table_cell(text: str) -> str:
 
 # -- evaluation -------------------------------------------------------------------------------
 #
-# Results of `summarize eval` (summarize.evaluate.Evaluation): a table per set (scorers x
+# Results of `summarize eval` (summarize.evaluation.run.Evaluation): a table per set (scorers x
 # metrics, the best per column in bold, each mean's confidence interval under it in dim
 # text, significance marks explained in the caption), per-cluster tables, the files written
 # by --output (.json, .csv, .md), the --plot bar chart and the progress bar.
@@ -827,7 +827,7 @@ def plot_evaluation(evaluation: Evaluation, path: str) -> None:
 
 def evaluation_progress(console: Console) -> _EvaluationProgress:
     """A context manager giving a progress callback for
-    :func:`summarize.evaluate.evaluate`: a bar on a terminal, None otherwise."""
+    :func:`summarize.evaluation.run.evaluate`: a bar on a terminal, None otherwise."""
     return _EvaluationProgress(console)
 
 
@@ -896,11 +896,11 @@ def _duration(seconds: float) -> str:
 
 
 # -- headlines --------------------------------------------------------------------------------
-# Showing :class:`~summarize.headline.Headline` values in the four formats: the headline on
+# Showing :class:`~summarize.headline.api.Headline` values in the four formats: the headline on
 # its own line and, with ``explain``, every candidate considered with its score, weight,
 # compression steps, whether it fits, and why it was passed over.
 
-from .headline import Headline, HeadlineCandidate  # noqa: E402  (kept with its section)
+from summarize.headline.api import Headline, HeadlineCandidate  # noqa: E402  (kept with its section)
 
 TitledHeadline = tuple[str, Headline]
 """A headline with the id of the set it was made for, for :func:`render_headlines`."""

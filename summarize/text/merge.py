@@ -16,7 +16,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from .model import Sentence
+from summarize.model import Sentence
 
 MIN_CONTAINED_TERMS = 5
 CONTAINMENT = 0.85

@@ -1,8 +1,8 @@
 """``summarize headline PATH...``: one headline for an article or a cluster.
 
-Parses the options, reads the inputs with :func:`summarize.inputs.read_inputs`, calls
-:func:`summarize.headline.headline` and hands the result to the renderers (``# --
-headlines`` in :mod:`summarize.render`). Everything given together gets one headline; two or
+Parses the options, reads the inputs with :func:`summarize.inputs.read.read_inputs`, calls
+:func:`summarize.headline.api.headline` and hands the result to the renderers (``# --
+headlines`` in :mod:`summarize.render.views`). Everything given together gets one headline; two or
 more folders, or a ``.jsonl`` file of clusters, get one headline each, shown under their ids.
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 
-from .. import cli
-from ..errors import SummarizeError
-from ..headline import DEFAULT_CHARS, Headline, headline
-from ..inputs import DocumentSet, read_inputs
-from ..render import FORMATS, render_headline, render_headlines
-from ..scorers import scorers
-from ..text import check_language
+from summarize.cli import app as cli
+from summarize.errors import SummarizeError
+from summarize.headline.api import DEFAULT_CHARS, Headline, headline
+from summarize.inputs.read import DocumentSet, read_inputs
+from summarize.render.views import FORMATS, render_headline, render_headlines
+from summarize.scorers import scorers
+from summarize.text.tokens import check_language
 
 PROG = f"{cli.PROG} headline"
 

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .model import Document, Sentence, SentenceRef
+from summarize.model import Document, Sentence, SentenceRef
 
 MIN_WORDS = 4
 CREDIT_MAX_WORDS = 12

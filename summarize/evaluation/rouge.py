@@ -79,7 +79,7 @@ from functools import lru_cache
 
 from nltk.stem.porter import PorterStemmer
 
-from .errors import SummarizeError
+from summarize.errors import SummarizeError
 
 MULTI_REF = ("pool", "max")
 """How several references combine: pooled counts (``-f A``) or the best reference (``-f B``)."""

@@ -14,7 +14,7 @@ from importlib import resources
 
 from nltk.stem.snowball import SnowballStemmer
 
-from .errors import SummarizeError
+from summarize.errors import SummarizeError
 
 # Words are runs of letters/digits, with inner apostrophes, hyphens or dots ("don't", "U.S.",
 # "10.9bn" stays one token). Curly apostrophes are folded to straight ones first.

@@ -1,0 +1,1 @@
+"""Batch: many inputs summarized each on its own, in parallel, with resume."""

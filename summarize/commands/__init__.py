@@ -1,1 +1,0 @@
-"""Subcommands of the ``summarize`` command line, one module each, loaded when used."""

@@ -1,0 +1,1 @@
+"""The digest: documents in, one ranked and selected summary out."""

@@ -1,0 +1,1 @@
+"""Evaluation: ROUGE, evaluation runs over sets, statistics and reports."""

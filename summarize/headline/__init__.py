@@ -1,0 +1,1 @@
+"""Headlines: one short line for an article or a cluster."""

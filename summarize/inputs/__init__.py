@@ -1,0 +1,2 @@
+"""Reading inputs: decoding bytes, input formats (text, Markdown, HTML), fetching URLs,
+and the JSONL cluster format."""

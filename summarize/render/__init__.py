@@ -1,0 +1,1 @@
+"""Rendering digests, headlines and evaluations as rich, text, JSON and Markdown."""

@@ -1,0 +1,2 @@
+"""The text pipeline: segmentation, tokens and terms, documents, boilerplate,
+tf-idf features and near-duplicate grouping."""
