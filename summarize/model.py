@@ -67,11 +67,13 @@ class Document:
 class Budget:
     """How long a summary may be. Exactly one of the limits is set.
 
-    ``chars`` counts bytes of UTF-8 text; ``ratio`` is a fraction of the input's words.
+    ``bytes`` counts bytes of UTF-8 text, ``chars`` characters (code points); ``ratio`` is a
+    fraction of the input's words.
     """
 
     sentences: int | None = None
     words: int | None = None
+    bytes: int | None = None
     chars: int | None = None
     ratio: float | None = None
 
@@ -81,13 +83,16 @@ class Budget:
             for name, value in (
                 ("sentences", self.sentences),
                 ("words", self.words),
+                ("bytes", self.bytes),
                 ("chars", self.chars),
                 ("ratio", self.ratio),
             )
             if value is not None
         ]
         if len(given) != 1:
-            raise ValueError("a budget takes exactly one of sentences, words, chars or ratio")
+            raise ValueError(
+                "a budget takes exactly one of sentences, words, bytes, chars or ratio"
+            )
         name, value = given[0]
         if name == "ratio":
             if not 0 < value <= 1:

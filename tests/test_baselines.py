@@ -83,7 +83,7 @@ def test_oracle_keeps_to_the_budget() -> None:
     assert Oracle(references=REFERENCE, words=4).picks(sentences) == [0]
     assert Oracle(references=REFERENCE, sentences=1).picks(sentences) == [0]
     # 26 bytes: "Police arrested two people." is 27 bytes, "Two men were seen." 18
-    assert Oracle(references=REFERENCE, chars=26).picks(sentences) == [1]
+    assert Oracle(references=REFERENCE, bytes=26).picks(sentences) == [1]
 
 
 def test_oracle_cuts_a_sentence_when_nothing_fits() -> None:
@@ -99,7 +99,7 @@ def test_oracle_judges_sentences_cut_to_the_limit_with_a_sentence_count() -> Non
     # "Two men." (2/4 + 1/3) wins.
     sentences = make_sentences(["Two men.", "On Friday in the city, police arrested two men."])
     assert Oracle(references=REFERENCE, sentences=1).picks(sentences) == [1]
-    assert Oracle(references=REFERENCE, chars=16, sentences=1).picks(sentences) == [0]
+    assert Oracle(references=REFERENCE, bytes=16, sentences=1).picks(sentences) == [0]
 
 
 def test_oracle_stems_like_rouge() -> None:
@@ -126,8 +126,8 @@ def test_oracle_needs_references() -> None:
         scorers.create("oracle").scores(make_sentences(TEXTS))
     with pytest.raises(SummarizeError, match="needs the reference summaries"):
         summarize(" ".join(TEXTS), scorer="oracle")
-    with pytest.raises(SummarizeError, match="words or in chars"):
-        Oracle(references=REFERENCE, words=3, chars=10)
+    with pytest.raises(SummarizeError, match="words or in bytes"):
+        Oracle(references=REFERENCE, words=3, bytes=10)
 
 
 def test_oracle_through_the_pipeline() -> None:

@@ -31,6 +31,8 @@ from summarize.batch.run import (
 )
 from summarize.cli.app import main
 from summarize.errors import SummarizeError
+from summarize.model import Budget
+from summarize.options import DigestOptions
 
 PLACES = ["Riverton", "Lakeside", "Northfield", "Ashford", "Milbrook", "Crestwood"]
 GROUPS = ["council", "school board", "water authority", "museum", "hospital", "fire service"]
@@ -264,7 +266,8 @@ def test_jsonl_in_and_out(tmp_path: Path) -> None:
 def test_a_budget_option_overrides_the_clusters_own(tmp_path: Path) -> None:
     source = write_clusters(tmp_path / "clusters.jsonl")
     out = tmp_path / "digests.jsonl"
-    run_batch(Batch(str(source), str(out), summary={"words": 25, "headline": False}), SERIAL)
+    options = DigestOptions(budget=Budget(words=25), headline=False)
+    run_batch(Batch(str(source), str(out), summary=options), SERIAL)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {json.dumps(line["budget"]) for line in lines} == {'{"words": 25}'}
     assert all(line["headline"] is None for line in lines)
@@ -290,7 +293,7 @@ def test_input_format_applies_to_every_file_of_a_folder(tmp_path: Path) -> None:
     sentences = article(3).splitlines()[2].split(". ")
     (source / "page.txt").write_text(page.format(*sentences[:2]), encoding="utf-8")
     out = tmp_path / "out"
-    quiet = {"headline": False}
+    quiet = DigestOptions(headline=False)
     run_batch(Batch(str(source), str(out), input_format="html", summary=quiet), SERIAL)
     digest = (out / "page.txt").read_text(encoding="utf-8")
     assert "<p>" not in digest and sentences[0] in digest
@@ -447,7 +450,7 @@ def planned_lines(count: int) -> Iterator[batch_module._Planned]:
 
 def test_work_in_flight_is_bounded_and_results_come_in_input_order() -> None:
     runner = ReversedRunner()
-    settings = Settings({}, "jsonl")
+    settings = Settings(DigestOptions(), "jsonl")
     results = list(batch_module._execute(planned_lines(1000), runner, settings))
     assert [entry.id for entry, _ in results] == [f"i{n}" for n in range(1000)]
     assert all(result.content == f"{entry.id}\n" for entry, result in results)
@@ -456,7 +459,9 @@ def test_work_in_flight_is_bounded_and_results_come_in_input_order() -> None:
 
 def test_a_chunk_whose_worker_dies_is_retried_one_by_one_and_only_the_culprit_fails() -> None:
     runner = ReversedRunner(deadly=frozenset({"i7"}))
-    results = list(batch_module._execute(planned_lines(20), runner, Settings({}, "jsonl")))
+    results = list(
+        batch_module._execute(planned_lines(20), runner, Settings(DigestOptions(), "jsonl"))
+    )
     assert [entry.id for entry, _ in results] == [f"i{n}" for n in range(20)]
     failed = {entry.id: result.error for entry, result in results if result.content is None}
     assert list(failed) == ["i7"]
@@ -509,15 +514,15 @@ def test_a_worker_dying_loses_no_input(tmp_path: Path, monkeypatch: pytest.Monke
     source = make_folder(tmp_path / "in", 12)
     marker = tmp_path / "died"
     parent = os.getpid()
-    real = batch_module.summarize
+    real = batch_module.digest
 
-    def dying(documents: Any, **options: Any) -> Any:
+    def dying(documents: Any, options: Any) -> Any:
         if os.getpid() != parent and "story-03" in (documents[0].path or ""):
             marker.write_text("died")
             os._exit(1)
-        return real(documents, **options)
+        return real(documents, options)
 
-    monkeypatch.setattr(batch_module, "summarize", dying)
+    monkeypatch.setattr(batch_module, "digest", dying)
     report = run_batch(Batch(str(source), str(tmp_path / "out")), LocalEngine(jobs=2))
     assert marker.exists()
     assert (report.done, report.failed) == (12, 0)

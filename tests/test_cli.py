@@ -277,7 +277,7 @@ def test_internal_error_is_one_line(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something broke\nbadly")
 
-    monkeypatch.setattr("summarize.cli.app.summarize", explode)
+    monkeypatch.setattr("summarize.cli.app.digest", explode)
     monkeypatch.delenv("SUMMARIZE_DEBUG", raising=False)
     code, _, err = run(capsys, str(CORPUS))
     assert code == 1
@@ -290,7 +290,7 @@ def test_internal_error_traceback_in_debug_mode(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("summarize.cli.app.summarize", explode)
+    monkeypatch.setattr("summarize.cli.app.digest", explode)
     monkeypatch.setenv("SUMMARIZE_DEBUG", "1")
     code, _, err = run(capsys, str(CORPUS))
     assert code == 1
@@ -545,3 +545,27 @@ def test_jsonl_problems_are_one_line(capsys: pytest.CaptureFixture[str], tmp_pat
     empty.write_text(cluster("hollow", ["...", ""], None))
     line = assert_one_error(*run(capsys, str(empty)))
     assert "'hollow'" in line and "nothing to summarize" in line
+
+
+def test_bytes_budget_counts_bytes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(CORPUS), "--bytes", "160", "--format", "json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["budget"] == {"bytes": 160}
+    assert sum(len(s["text"].encode("utf-8")) for s in data["sentences"]) <= 160
+
+
+def test_chars_is_a_deprecated_name_for_bytes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(CORPUS), "--chars", "160", "--format", "json")
+    assert code == 0
+    assert "--chars counts bytes and is deprecated: use --bytes" in err
+    assert json.loads(out)["budget"] == {"bytes": 160}
+
+
+def test_chars_keyword_warns_and_counts_bytes() -> None:
+    from summarize import summarize
+
+    text = "The river rose overnight. Roads were closed by noon. Schools stayed shut."
+    with pytest.warns(DeprecationWarning, match="use 'bytes'"):
+        summary = summarize(text, chars=30, headline=False)
+    assert summary.budget.bytes == 30

@@ -87,7 +87,7 @@ def test_document_ids_default_to_positions_and_text_may_be_empty(tmp_path):
     ("budget", "expected"),
     [
         ({"words": 230}, Budget(words=230)),
-        ({"bytes": 75}, Budget(chars=75)),
+        ({"bytes": 75}, Budget(bytes=75)),
         ({"ratio": 0.4}, Budget(ratio=0.4)),
         ({"sentences": 3}, Budget(sentences=3)),
         (None, None),

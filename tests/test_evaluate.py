@@ -29,6 +29,7 @@ from summarize.evaluation.run import (
 )
 from summarize.inputs.clusters import read_clusters
 from summarize.model import Budget
+from summarize.options import DigestOptions
 from summarize.render.views import EvaluationTable, evaluation_markdown
 
 from .conftest import EVAL
@@ -157,7 +158,7 @@ def test_the_sets_budget_applies_unless_one_is_given(tiny: Path) -> None:
     assert summary_budget(cluster, settings("lead")) == Budget(sentences=1)
     given = settings("lead", budget=Budget(words=4))
     assert summary_budget(cluster, given) == Budget(words=4)
-    assert summary_budget(cluster, settings("lead", target="headlines")) == Budget(chars=75)
+    assert summary_budget(cluster, settings("lead", target="headlines")) == Budget(bytes=75)
     # 4 words: lead "Heavy rain flooded the" against "Rain flooded two villages":
     # hits rain, flood -> R1 recall 2/4
     (result,) = evaluate([tiny], given).sets
@@ -171,7 +172,7 @@ def test_headlines_target(tiny: Path) -> None:
     # Without headlines the first sentence is scored: "Heavy rain flooded the valley
     # overnight." against "Flood closes valley roads" (flood close vallei road): hits flood,
     # vallei -> recall 2/4.
-    no_headline = settings("lead", target="headlines", options={"headline": False})
+    no_headline = settings("lead", target="headlines", options=DigestOptions(headline=False))
     (result,) = evaluate([tiny], no_headline).sets
     assert cluster_value(result, "c0", "lead", "rouge1.recall") == pytest.approx(0.5)
 
@@ -316,7 +317,7 @@ def test_table_marks_and_caption(tiny: Path) -> None:
     oracle_line = next(line for line in text.splitlines() if line.startswith("oracle"))
     assert "\u25b2" in oracle_line  # better than lead
     assert "better / worse than lead" in " ".join(text.split())
-    assert "tiny \u00b7 summaries \u00b7 1 sentences" in text
+    assert "tiny \u00b7 summaries \u00b7 1 sentence" in text
     markdown = evaluation_markdown(evaluate([tiny], settings("lead", "oracle")))
     assert "| *oracle* |" in markdown
     assert "| lead | **" in markdown
@@ -379,7 +380,7 @@ def test_cli_budget_forms(capsys: pytest.CaptureFixture[str], tiny: Path, tmp_pa
     for option in (["--budget", "bytes=40"], ["--chars", "40"]):
         code, _, err = run(capsys, str(tiny), "--scorer", "lead", *option, "--output", str(target))
         assert code == 0, err
-        assert json.loads(target.read_text("utf-8"))["settings"]["budget"] == {"chars": 40}
+        assert json.loads(target.read_text("utf-8"))["settings"]["budget"] == {"bytes": 40}
 
 
 @pytest.mark.parametrize(
@@ -489,4 +490,4 @@ def test_ties_are_all_best_and_the_oracle_never_is(tiny: Path) -> None:
 
 def test_bad_pipeline_options_fail_before_any_work(tiny: Path) -> None:
     with pytest.raises(SummarizeError, match="unknown order"):
-        evaluate([tiny], settings("lead", options={"order": "sideways"}))
+        evaluate([tiny], settings("lead", options=DigestOptions(order="sideways")))

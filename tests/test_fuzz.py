@@ -108,7 +108,7 @@ def documents() -> st.SearchStrategy[str]:
 
 BUDGETS = st.one_of(
     st.builds(lambda n: {"words": n}, st.integers(1, 120)),
-    st.builds(lambda n: {"chars": n}, st.integers(1, 600)),
+    st.builds(lambda n: {"bytes": n}, st.integers(1, 600)),
     st.builds(lambda n: {"sentences": n}, st.integers(1, 6)),
     st.builds(lambda r: {"ratio": r}, st.floats(0.01, 1.0)),
 )
@@ -129,8 +129,8 @@ def assert_within_budget(summary: Summary, budget: dict[str, float]) -> None:
     chosen = summary.sentences
     if "words" in budget:
         assert sum(len(s.text.split()) for s in chosen) <= budget["words"]
-    elif "chars" in budget:
-        assert sum(len(s.text.encode("utf-8")) for s in chosen) <= budget["chars"]
+    elif "bytes" in budget:
+        assert sum(len(s.text.encode("utf-8")) for s in chosen) <= budget["bytes"]
     elif "sentences" in budget:
         assert len(chosen) <= budget["sentences"]
     else:
@@ -158,14 +158,14 @@ def summarize_or_refuse(texts: list[str], budget: dict[str, float], **options: o
 @fuzz(900)
 @given(texts=st.lists(documents(), min_size=1, max_size=3), budget=BUDGETS)
 @example(texts=[SINGLE_SENTENCE], budget={"words": 100})
-@example(texts=[SINGLE_SENTENCE], budget={"chars": 300})
-@example(texts=["x" * 100_000], budget={"chars": 50})
+@example(texts=[SINGLE_SENTENCE], budget={"bytes": 300})
+@example(texts=["x" * 100_000], budget={"bytes": 50})
 @example(texts=[". " * 50_000], budget={"words": 100})
 @example(texts=["\n".join(["!!!...???,,,;;;"] * 3000)], budget={"sentences": 3})
 @example(texts=["هذا نص عربي. " * 2000, "שלום עולם. " * 2000], budget={"words": 40})
-@example(texts=["港口周二开通了一条新的渡轮航线。" * 3000], budget={"chars": 100})
+@example(texts=["港口周二开通了一条新的渡轮航线。" * 3000], budget={"bytes": 100})
 @example(texts=["😀🎉 " * 10_000], budget={"ratio": 0.5})
-@example(texts=["The harbour \ud800 opened a line. Boats leave hourly."], budget={"chars": 100})
+@example(texts=["The harbour \ud800 opened a line. Boats leave hourly."], budget={"bytes": 100})
 def test_summarize_returns_a_budgeted_summary_or_a_clear_refusal(
     texts: list[str], budget: dict[str, float]
 ) -> None:
@@ -261,8 +261,8 @@ def check_cli(
         sentences = data["sentences"]
         if "words" in budget:
             assert sum(len(s["text"].split()) for s in sentences) <= budget["words"]
-        elif "chars" in budget:
-            assert sum(len(s["text"].encode()) for s in sentences) <= budget["chars"]
+        elif "bytes" in budget:
+            assert sum(len(s["text"].encode()) for s in sentences) <= budget["bytes"]
         elif "sentences" in budget:
             assert len(sentences) <= budget["sentences"]
 

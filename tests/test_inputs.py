@@ -325,7 +325,7 @@ def test_jsonl_makes_one_set_per_cluster(tmp_path: Path) -> None:
     sets, warnings = read_inputs([str(path)])
     assert warnings == ()
     assert [s.id for s in sets] == ["c1", "c2"]
-    assert sets[0].budget == Budget(chars=300)
+    assert sets[0].budget == Budget(bytes=300)
     assert sets[1].budget is None
     assert [d.id for d in sets[0].documents] == ["x", "1"]
     assert sets[0].documents[0].title == "Ferry news"

@@ -372,7 +372,7 @@ def test_several_digests_in_rich(digest: Summary) -> None:
         (Budget(words=100), "100 words"),
         (Budget(sentences=1), "1 sentence"),
         (Budget(sentences=3), "3 sentences"),
-        (Budget(chars=500), "500 bytes"),
+        (Budget(bytes=500), "500 bytes"),
         (Budget(ratio=0.2), "20% of the words"),
     ],
 )

@@ -51,7 +51,7 @@ def test_word_budget_skips_what_does_not_fit_and_fills_with_shorter() -> None:
 def test_words_and_chars_budgets_are_never_exceeded(limit: int) -> None:
     sentences = make_sentences(TEXTS)
     rng = np.random.default_rng(limit)
-    for budget in (Budget(words=limit), Budget(chars=limit * 6)):
+    for budget in (Budget(words=limit), Budget(bytes=limit * 6)):
         picked = select(sentences, rng.random(len(TEXTS)), budget, tfidf(sentences))
         if picked.truncated is not None:
             texts = [picked.truncated]
@@ -69,10 +69,10 @@ def test_ties_break_by_input_order() -> None:
 
 def test_chars_budget_below_every_sentence_cuts_the_best_at_a_word() -> None:
     sentences = make_sentences(TEXTS)
-    picked = select(sentences, np.array([0.1, 0.9, 0.2, 0.3, 0.0]), Budget(chars=20), None)
+    picked = select(sentences, np.array([0.1, 0.9, 0.2, 0.3, 0.0]), Budget(bytes=20), None)
     # The shortest sentence (20 bytes) fits, so no cut is needed for 20.
     assert picked.indices == (4,) and picked.truncated is None
-    picked = select(sentences, np.array([0.1, 0.9, 0.2, 0.3, 0.0]), Budget(chars=18), None)
+    picked = select(sentences, np.array([0.1, 0.9, 0.2, 0.3, 0.0]), Budget(bytes=18), None)
     assert picked.indices == (1,)
     assert picked.truncated == "Rescue teams" + ELLIPSIS  # 12 bytes + 3 for the ellipsis
     assert len(picked.truncated.encode()) <= 18
@@ -85,10 +85,26 @@ def test_word_budget_below_every_sentence_cuts_to_that_many_words() -> None:
     assert picked.truncated == "The river flooded the" + ELLIPSIS
 
 
+def test_a_chars_budget_counts_characters_not_bytes() -> None:
+    sentences = make_sentences(["Ça va très bien.", "Élan vital, déjà vu."])
+    # 16 and 20 characters, 19 and 23 bytes: both fit 36 characters, not 36 bytes.
+    picked = select(sentences, np.array([1.0, 0.9]), Budget(chars=36), None)
+    assert picked.indices == (0, 1)
+    picked = select(sentences, np.array([1.0, 0.9]), Budget(bytes=36), None)
+    assert picked.indices == (0,)
+
+
+def test_a_cut_to_a_chars_budget_counts_characters() -> None:
+    sentences = make_sentences(["Éléphants écoutèrent régulièrement leurs aînés ici."])
+    picked = select(sentences, np.array([1.0]), Budget(chars=25), None)
+    assert picked.truncated == "Éléphants écoutèrent…"  # 21 characters, 27 bytes
+    assert "25 characters" in picked.notes[0]
+
+
 def test_impossible_budget_is_a_clear_error() -> None:
     sentences = make_sentences(["Unquestionably, everything changed."])
     with pytest.raises(SummarizeError, match="cannot meet a budget of 5 bytes"):
-        select(sentences, np.array([1.0]), Budget(chars=5), None)
+        select(sentences, np.array([1.0]), Budget(bytes=5), None)
 
 
 def test_ratio_is_a_share_of_the_input_words() -> None:

@@ -45,7 +45,7 @@ def test_a_redundant_pair_is_not_both_chosen(name: str) -> None:
 @pytest.mark.parametrize("limit", [5, 12, 20, 33, 50])
 def test_the_budget_is_never_exceeded(name: str, limit: int) -> None:
     pool = pool_of(REDUNDANT, [1.0, 0.9, 0.8, 0.7], [{"a"}, {"b"}, {"a", "b"}, {"b"}])
-    for budget in (Budget(words=limit), Budget(chars=limit * 6), Budget(sentences=1 + limit // 20)):
+    for budget in (Budget(words=limit), Budget(bytes=limit * 6), Budget(sentences=1 + limit // 20)):
         selection = selectors.create(name).select(pool, budget)
         if selection.truncated is not None:  # nothing whole fits: the best one, cut
             texts = [selection.truncated]
@@ -53,7 +53,7 @@ def test_the_budget_is_never_exceeded(name: str, limit: int) -> None:
             texts = [pool.sentences[i].text for i in selection.indices]
         if budget.words:
             assert sum(len(t.split()) for t in texts) <= limit
-        elif budget.chars:
+        elif budget.bytes:
             assert sum(len(t.encode()) for t in texts) <= limit * 6
         else:
             assert len(texts) <= budget.sentences

@@ -52,24 +52,25 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent import futures
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from summarize import __version__
-from summarize.digest.pipeline import summarize
+from summarize.digest.pipeline import digest
 from summarize.errors import SummarizeError
 from summarize.inputs.clusters import parse_budget, parse_documents
 from summarize.inputs.formats import AUTO
 from summarize.inputs.read import DEFAULT_MAX_CHARS, check_reading, read_documents
 from summarize.model import Budget, Document, Summary
+from summarize.options import DigestOptions
 from summarize.render.views import to_text
+from summarize.text.documents import as_documents
 
 JSONL_SUFFIX = ".jsonl"
 FORMATS = ("text", "json")  # of the files of a folder output
 SUFFIXES = {"text": ".txt", "json": ".json", "jsonl": JSONL_SUFFIX}
-BUDGET_KEYWORDS = ("sentences", "words", "chars", "ratio")
 
 DONE, SKIPPED, FAILED = "done", "skipped", "failed"
 
@@ -101,9 +102,8 @@ PROBE = (
 class Batch:
     """What to summarize, where the digests go, and how each digest is made.
 
-    ``summary`` holds keyword arguments for :func:`summarize.summarize` (scorer, budget,
-    order, ...; see :func:`summarize.cli.app.summary_options`); when it sets no budget, a JSONL
-    cluster's own budget applies, else the default. ``format`` is that of each file of a
+    ``summary`` says how each digest is made; when it sets no budget, a JSONL cluster's own
+    budget applies, else the default. ``format`` is that of each file of a
     folder output (``"text"`` or ``"json"``); a ``.jsonl`` output always holds JSON lines.
     ``input_format`` and ``max_chars`` say how the files of a folder input are read (see
     :func:`summarize.inputs.read.read_documents`); ``max_chars`` also limits each document of a
@@ -115,7 +115,7 @@ class Batch:
     clusters: bool = False
     format: str = "text"
     force: bool = False
-    summary: Mapping[str, object] = field(default_factory=dict)
+    summary: DigestOptions = field(default_factory=DigestOptions)
     input_format: str = AUTO
     max_chars: int = DEFAULT_MAX_CHARS
 
@@ -127,10 +127,10 @@ class Batch:
 
 @dataclass(frozen=True)
 class Settings:
-    """What every task shares: the keyword arguments for ``summarize()``, the output form
-    (``"text"``, ``"json"`` or ``"jsonl"``) and how inputs are read (as in :class:`Batch`)."""
+    """What every task shares: how digests are made, the output form (``"text"``, ``"json"``
+    or ``"jsonl"``) and how inputs are read (as in :class:`Batch`)."""
 
-    summary: Mapping[str, object]
+    summary: DigestOptions
     form: str
     input_format: str = AUTO
     max_chars: int = DEFAULT_MAX_CHARS
@@ -205,11 +205,9 @@ class Report:
 def summarize_task(task: Task, settings: Settings) -> Result:
     """Read and summarize one input and render its output. Runs in the workers; never raises
     for a problem with the input (the :class:`Result` carries the reason instead)."""
-    language = str(settings.summary.get("language", "english"))
     try:
-        documents, budget, warnings = _load(task, language, settings)
-        options = _with_budget(settings.summary, budget)
-        summary = summarize(documents, **options)  # type: ignore[arg-type]
+        documents, budget, warnings = _load(task, settings.summary.language, settings)
+        summary = digest(documents, settings.summary.for_cluster(budget))
         content = render_output(_shown_paths(summary, task), task.id, settings.form)
     except SummarizeError as exc:
         return Result(task.id, error=_naming(task, _in_terms_of(task, str(exc))))
@@ -250,14 +248,6 @@ def _load(
         max_chars=settings.max_chars,
     )
     return documents, None, tuple(_in_terms_of(task, w) for w in warnings)
-
-
-def _with_budget(options: Mapping[str, object], budget: Budget | None) -> dict[str, object]:
-    """``options`` with a cluster's own ``budget`` when they set none."""
-    merged = dict(options)
-    if budget is not None and all(merged.get(k) is None for k in BUDGET_KEYWORDS):
-        merged.update(budget.as_dict())
-    return merged
 
 
 def _shown_paths(summary: Summary, task: Task) -> Summary:
@@ -858,7 +848,7 @@ def run_batch(
     started = time.perf_counter()
     _check_input(batch)
     _check_options(batch)
-    settings = Settings(dict(batch.summary), batch.output_form, batch.input_format, batch.max_chars)
+    settings = Settings(batch.summary, batch.output_form, batch.input_format, batch.max_chars)
     done = skipped = more_warnings = 0
     failures: list[Outcome] = []
     warnings: list[str] = []
@@ -1015,7 +1005,7 @@ def _check_options(batch: Batch) -> None:
         raise SummarizeError(
             "--clusters is for a folder INPUT; every line of a .jsonl INPUT is a cluster already"
         )
-    summarize(list(PROBE), **_with_budget(batch.summary, None))  # type: ignore[arg-type]
+    digest(as_documents(list(PROBE), batch.summary.language), batch.summary)
     if os.path.lexists(batch.output) and _identity(batch.output) == _identity(batch.input):
         raise SummarizeError(f"{batch.output}: the output cannot be the input")
 

@@ -20,32 +20,33 @@ from typing import NoReturn
 from rich.console import Console
 
 from summarize import __version__
-from summarize.digest.pipeline import (
-    AUTO,
-    DEFAULT_CORROBORATION,
-    DEFAULT_DUPLICATES,
-    DEFAULT_REDUNDANCY,
-    DEFAULT_SCORER,
-    DEFAULT_SELECTOR,
-    DEFAULT_WORDS,
-    MULTI_DOCUMENT_SCORER,
-    SINGLE_DOCUMENT_SCORER,
-    check_scorer,
-    summarize,
-)
+from summarize.digest.pipeline import check_scorer, digest
 from summarize.errors import SummarizeError
 from summarize.inputs.formats import FORMATS as INPUT_FORMATS
 from summarize.inputs.read import DEFAULT_MAX_CHARS, DocumentSet, read_inputs
-from summarize.model import Budget, Summary
+from summarize.model import Summary
+from summarize.options import (
+    AUTO,
+    CHARS_DEPRECATED,
+    DEFAULT_CORROBORATION,
+    DEFAULT_DUPLICATES,
+    DEFAULT_REDUNDANCY,
+    DEFAULT_SELECTOR,
+    DEFAULT_WORDS,
+    MULTI_DOCUMENT_SCORER,
+    ORDERS,
+    SINGLE_DOCUMENT_SCORER,
+    DigestOptions,
+    budget_of,
+)
 from summarize.render.views import FORMATS, render, render_digests
 from summarize.scorers import scorers
 from summarize.selectors import selectors
-from summarize.selectors.budget import ORDERS
 from summarize.text.tokens import check_language
 
 PROG = "summarize"
 DEBUG_ENV = "SUMMARIZE_DEBUG"
-BUDGET_OPTIONS = ("sentences", "words", "chars", "ratio")
+BUDGET_OPTIONS = ("sentences", "words", "bytes", "chars", "ratio")
 
 # Subcommands by name -> the module (under summarize.cli) whose ``run(argv) -> int``
 # takes the remaining arguments and returns an exit status; imported only when used. Errors
@@ -168,7 +169,7 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     with :func:`summary_options`."""
     parser.add_argument(
         "--scorer",
-        default=DEFAULT_SCORER,
+        default=AUTO,
         metavar="NAME",
         help=f"how sentences are scored (default: {AUTO}: {SINGLE_DOCUMENT_SCORER} for one "
         f"document, {MULTI_DOCUMENT_SCORER} for several; see --list-scorers)",
@@ -181,7 +182,13 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     budget.add_argument("--sentences", type=_positive_int, metavar="N", help="at most N sentences")
     budget.add_argument("--words", type=_positive_int, metavar="N", help="at most N words")
     budget.add_argument(
-        "--chars", type=_positive_int, metavar="N", help="at most N bytes of UTF-8 text"
+        "--bytes", type=_positive_int, metavar="N", help="at most N bytes of UTF-8 text"
+    )
+    budget.add_argument(
+        "--chars",
+        type=_positive_int,
+        metavar="N",
+        help="deprecated: still counts bytes in this release, as --bytes does",
     )
     budget.add_argument(
         "--ratio",
@@ -263,24 +270,27 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def summary_options(options: argparse.Namespace, budget: Budget | None = None) -> dict[str, object]:
-    """Keyword arguments for :func:`summarize.summarize` from parsed summary options; the
-    ``budget`` (a cluster's own) applies when no budget option was given."""
-    limits = {name: getattr(options, name) for name in BUDGET_OPTIONS}
-    if all(value is None for value in limits.values()) and budget is not None:
-        limits.update(budget.as_dict())
-    return {
-        "scorer": options.scorer,
-        "selector": options.selector,
-        **limits,
-        "order": options.order,
-        "redundancy": options.redundancy,
-        "duplicates": options.duplicates,
-        "corroboration": options.corroboration,
-        "keep_boilerplate": options.keep_boilerplate,
-        "headline": options.headline,
-        "language": check_language(options.language),
-    }
+def summary_options(options: argparse.Namespace) -> DigestOptions:
+    """The :class:`DigestOptions` of parsed summary options (see
+    :func:`add_summary_options`); a deprecated ``--chars`` is read as ``--bytes`` with a
+    warning."""
+    limits = {name: getattr(options, name, None) for name in BUDGET_OPTIONS}
+    if limits["chars"] is not None:
+        _warn(CHARS_DEPRECATED.replace("'chars'", "--chars").replace("'bytes'", "--bytes"))
+        limits["bytes"], limits["chars"] = limits["chars"], None
+    given = {name: value for name, value in limits.items() if value is not None}
+    return DigestOptions(
+        budget=budget_of(**given) if given else None,
+        scorer=options.scorer,
+        selector=options.selector,
+        order=options.order,
+        redundancy=options.redundancy,
+        duplicates=options.duplicates,
+        corroboration=options.corroboration,
+        keep_boilerplate=options.keep_boilerplate,
+        headline=options.headline,
+        language=check_language(options.language),
+    )
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -328,7 +338,8 @@ def run_summarize(argv: list[str]) -> int:
     for warning in warnings:
         _warn(warning)
     # Every digest is made before any is shown, so a problem leaves no partial output.
-    digests = [(s, _digest(s, options, language)) for s in sets]
+    settings = summary_options(options)
+    digests = [(s, _digest(s, settings)) for s in sets]
     console = _Console()
     fmt = options.format or ("rich" if console.is_terminal else "text")
     if fmt == "text":  # the other formats show the notes themselves
@@ -343,10 +354,10 @@ def run_summarize(argv: list[str]) -> int:
     return 0
 
 
-def _digest(documents: DocumentSet, options: argparse.Namespace, language: str) -> Summary:
+def _digest(documents: DocumentSet, options: DigestOptions) -> Summary:
     """One digest of a set of documents, with the options' budget or else the set's own."""
     try:
-        return summarize(documents.documents, **summary_options(options, documents.budget))
+        return digest(documents.documents, options.for_cluster(documents.budget))
     except SummarizeError as exc:
         if documents.id is None:
             raise

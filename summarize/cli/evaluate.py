@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 
 from summarize.cli import app as cli
 from summarize.digest.pipeline import check_scorer
+from summarize.errors import SummarizeError
 from summarize.evaluation.rouge import MULTI_REF
 from summarize.evaluation.run import TARGETS, EvalSettings, evaluate
-from summarize.inputs.clusters import BUDGET_KEYS
 from summarize.model import Budget
+from summarize.options import AUTO, parse_budget
 from summarize.render.views import (
     check_evaluation_output,
     check_plotting,
@@ -149,7 +151,7 @@ def run(argv: list[str]) -> int:
         target=options.target,
         stem=options.stem,
         multi_ref=options.multi_ref,
-        options=_pipeline_options(options),
+        options=replace(cli.summary_options(options), scorer=AUTO, budget=None),
         resamples=options.resamples,
         seed=options.seed,
         language=options.language,
@@ -184,41 +186,25 @@ def run(argv: list[str]) -> int:
 
 
 def _chosen_budget(options: argparse.Namespace) -> Budget | None:
-    """--budget, or one of the option bundle's --words/--chars/--sentences/--ratio."""
-    given = {name: getattr(options, name) for name in cli.BUDGET_OPTIONS}
-    given = {name: value for name, value in given.items() if value is not None}
+    """--budget, or one of the option bundle's --words/--bytes/--sentences/--ratio."""
+    given = [name for name in cli.BUDGET_OPTIONS if getattr(options, name) is not None]
     if options.budget is not None and given:
-        raise cli.UsageError("give the budget once: --budget or --" + next(iter(given)))
+        raise cli.UsageError("give the budget once: --budget or --" + given[0])
     if options.budget is not None:
         return options.budget
-    return Budget(**given) if given else None
-
-
-def _pipeline_options(options: argparse.Namespace) -> dict[str, object]:
-    """summarize() keywords from the shared options, without the scorer and the budget."""
-    keywords = cli.summary_options(options)
-    for name in ("scorer", *cli.BUDGET_OPTIONS):
-        keywords.pop(name, None)
-    return keywords
+    return cli.summary_options(options).budget
 
 
 def _budget(text: str) -> Budget:
     """``words=230``, ``bytes=665``, ``sentences=3`` or ``ratio=0.4`` as a :class:`Budget`."""
     kind, _, amount = text.partition("=")
-    kind = kind.strip().lower()
-    field = {**BUDGET_KEYS, "chars": "chars"}.get(kind)
-    if field is None or not amount.strip():
+    if not amount.strip():
         raise argparse.ArgumentTypeError(
             f"expected words=N, bytes=N, sentences=N or ratio=R, got {text!r}"
         )
     try:
-        value: int | float = float(amount) if field == "ratio" else int(amount)
-    except ValueError:
-        wanted = "a number in (0, 1]" if field == "ratio" else "a whole number"
-        raise argparse.ArgumentTypeError(f"{kind} must be {wanted}, got {amount!r}") from None
-    try:
-        return Budget(**{field: value})
-    except ValueError as exc:
+        return parse_budget(kind, amount.strip())
+    except SummarizeError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 

@@ -9,7 +9,7 @@ best sentence scores 1.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -22,7 +22,6 @@ from summarize.model import (
     DROPPED,
     KEPT,
     MERGED,
-    Budget,
     Candidate,
     Document,
     Sentence,
@@ -30,9 +29,18 @@ from summarize.model import (
     Summary,
     SummarySentence,
 )
+from summarize.options import (
+    AUTO,
+    DEFAULT_CORROBORATION,
+    DEFAULT_DUPLICATES,
+    DEFAULT_REDUNDANCY,
+    DEFAULT_SELECTOR,
+    DigestOptions,
+    make_budget,
+)
 from summarize.scorers import Scorer, scorers
 from summarize.selectors import Pool, Selector, selectors
-from summarize.selectors.budget import ORDERS, resolve
+from summarize.selectors.budget import resolve
 from summarize.selectors.greedy import Greedy
 from summarize.text.clean import boilerplate
 from summarize.text.documents import as_documents
@@ -40,42 +48,19 @@ from summarize.text.features import tfidf
 from summarize.text.merge import duplicate_groups, representative
 
 # "auto" picks by measurement (benchmarks/RESULTS.md): position wins on single articles,
-# LexRank centrality with a lead prior on clusters of several sources. (Switching single
-# articles to the latter when the summary is a large share of the article was tried: it
-# helps on BBC, whose summaries are 40% of the article, but loses to lead on the short
-# articles of Newsroom and CNN/DailyMail at the same share.)
-AUTO = "auto"
-DEFAULT_SCORER = AUTO
-SINGLE_DOCUMENT_SCORER = "lead"
-MULTI_DOCUMENT_SCORER = "lexrank-lead"
-DEFAULT_WORDS = 100
-DEFAULT_SELECTOR = "greedy"
-DEFAULT_REDUNDANCY = 0.5
-DEFAULT_DUPLICATES = 0.7
-DEFAULT_CORROBORATION = 0.5
-
-
-def make_budget(
-    sentences: int | None = None,
-    words: int | None = None,
-    chars: int | None = None,
-    ratio: float | None = None,
-) -> Budget:
-    """A :class:`Budget` from keyword limits; ``words=100`` when none is given."""
-    if sentences is None and words is None and chars is None and ratio is None:
-        words = DEFAULT_WORDS
-    try:
-        return Budget(sentences=sentences, words=words, chars=chars, ratio=ratio)
-    except ValueError as exc:
-        raise SummarizeError(str(exc)) from None
+# LexRank centrality with a lead prior on clusters of several sources (see
+# summarize.options). (Switching single articles to the latter when the summary is a large
+# share of the article was tried: it helps on BBC, whose summaries are 40% of the article,
+# but loses to lead on the short articles of Newsroom and CNN/DailyMail at the same share.)
 
 
 def summarize(
     inputs: str | Document | Iterable[str | Document],
-    scorer: str | Scorer = DEFAULT_SCORER,
+    scorer: str | Scorer = AUTO,
     *,
     sentences: int | None = None,
     words: int | None = None,
+    bytes: int | None = None,
     chars: int | None = None,
     ratio: float | None = None,
     order: str = "source",
@@ -93,7 +78,11 @@ def summarize(
     >>> summary = summarize(["First text ...", "Second text ..."], scorer="lexrank", words=60)
     >>> [s.text for s in summary.sentences]  # doctest: +SKIP
 
-    - Exactly one budget may be given (``words=100`` when none is).
+    The keywords build a :class:`~summarize.options.DigestOptions` (see it for each one);
+    :func:`digest` takes one directly.
+
+    - At most one budget may be given (``words=100`` when none is): ``bytes`` counts UTF-8
+      bytes; ``chars`` still means bytes in this release, with a deprecation warning.
     - Boilerplate (captions, credits, stubs, teasers, web notices) is dropped before scoring
       unless ``keep_boilerplate``.
     - Sentences whose tf-idf cosine reaches ``duplicates`` (or that nearly contain one
@@ -106,19 +95,54 @@ def summarize(
       registered or given :class:`~summarize.selectors.Selector`.
     - ``order="source"`` follows the story (earliest relative position across sources,
       then source order); ``order="score"`` puts the best first.
-    - ``headline``: a headline of at most 75 bytes on top (see :func:`summarize.headline.api`);
+    - ``headline``: a headline of at most 75 bytes on top (see :func:`summarize.headline`);
       when none fits, the summary has none and a note says why.
     """
-    budget = make_budget(sentences, words, chars, ratio)
-    if order not in ORDERS:
-        raise SummarizeError(f"unknown order {order!r}; available: {', '.join(ORDERS)}")
-    documents = as_documents(inputs, language)
+    options = DigestOptions(
+        budget=make_budget(sentences, words, bytes, chars, ratio),
+        scorer=scorer if isinstance(scorer, str) else AUTO,
+        selector=selector if isinstance(selector, str) else DEFAULT_SELECTOR,
+        order=order,
+        redundancy=redundancy,
+        duplicates=duplicates,
+        corroboration=corroboration,
+        keep_boilerplate=keep_boilerplate,
+        headline=headline,
+        language=language,
+        scorer_params=dict(scorer_params or {}),
+    )
+    return digest(
+        as_documents(inputs, language),
+        options,
+        scorer=None if isinstance(scorer, str) else scorer,
+        selector=None if isinstance(selector, str) else selector,
+    )
+
+
+def digest(
+    documents: Sequence[Document],
+    options: DigestOptions | None = None,
+    *,
+    scorer: Scorer | None = None,
+    selector: Selector | None = None,
+) -> Summary:
+    """The digest of ``documents`` made as ``options`` say; ``scorer`` and ``selector``,
+    when given, are objects used in place of the named ones."""
+    documents = tuple(documents)
+    options = options or DigestOptions()
+    budget = options.resolved_budget
     pool = [s for d in documents for s in d.sentences]
     if not pool:
         raise SummarizeError("nothing to summarize: the input has no sentences")
-    if scorer == AUTO:
-        scorer = SINGLE_DOCUMENT_SCORER if len(documents) == 1 else MULTI_DOCUMENT_SCORER
-    name, model = _scorer(scorer, scorer_params)
+    if scorer is None:
+        name, model = _scorer(options.scorer_for(len(documents)), options.scorer_params)
+    else:
+        name, model = _scorer(scorer, None)
+    keep_boilerplate, corroboration, order = (
+        options.keep_boilerplate,
+        options.corroboration,
+        options.order,
+    )
 
     notes: list[str] = []
     dropped = {} if keep_boilerplate else boilerplate(documents)
@@ -132,7 +156,7 @@ def summarize(
         raise SummarizeError(f"scorer {name!r} did not return one finite score per sentence")
     scores = _scaled(raw)
     rows = tfidf(kept)
-    groups = _groups(kept, rows, duplicates)
+    groups = _groups(kept, rows, options.duplicates)
     heads = [members[representative([kept[m] for m in members])] for members in groups]
     boosts = np.array([1.0 + corroboration * (len({kept[m].doc for m in g}) - 1) for g in groups])
     group_scores = _scaled(np.array([scores[g].max() for g in groups]) * boosts)
@@ -143,10 +167,12 @@ def summarize(
         rows=rows[heads],
         sources=tuple(frozenset(kept[m].doc for m in g) for g in groups),
     )
-    selector_name, chooser = _selector(selector, redundancy)
+    selector_name, chooser = _selector(
+        selector if selector is not None else options.selector, options.redundancy
+    )
     chosen = chooser.select(candidates, resolve(budget, pool))
     if not chosen.indices:  # nothing whole fits: the greedy rule cuts the best sentence
-        chosen = Greedy(redundancy).select(candidates, resolve(budget, pool))
+        chosen = Greedy(options.redundancy).select(candidates, resolve(budget, pool))
     picked_groups = list(chosen.indices)
     if order == "source":
         story = _story_positions(documents, kept)
@@ -158,7 +184,7 @@ def summarize(
         refs = tuple(kept[m].ref for m in sorted(groups[g]))
         picked.append(SummarySentence(text=text, score=float(group_scores[g]), sources=refs))
 
-    headline_text = _headline(documents, keep_boilerplate, notes) if headline else None
+    headline_text = _headline(documents, keep_boilerplate, notes) if options.headline else None
     return Summary(
         sentences=tuple(picked),
         scorer=name,

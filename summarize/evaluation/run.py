@@ -43,18 +43,20 @@ import time
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from summarize.digest.pipeline import check_scorer, make_budget, summarize
+from summarize.digest.pipeline import check_scorer, digest
 from summarize.errors import SummarizeError
 from summarize.evaluation.rouge import check_multi_ref, cut_lines, score_all
 from summarize.inputs.clusters import Cluster, read_clusters
 from summarize.model import Budget, Summary
+from summarize.options import DigestOptions, describe_budget
 from summarize.scorers.baselines import Oracle
 from summarize.selectors.budget import resolve
+from summarize.text.documents import as_documents
 
 TARGETS = ("summaries", "headlines")
 MEASURES = ("rouge1", "rouge2", "rougeL")
@@ -65,7 +67,6 @@ HEADLINE_BYTES = 75
 ORACLE = "oracle"
 CEILINGS = (ORACLE,)
 """Scorers that see the references: never "the best" in a comparison."""
-ORACLE_OPTIONS: dict[str, object] = {"duplicates": None, "corroboration": 0.0, "redundancy": 0.95}
 
 Progress = Callable[[int, int], None]
 """Called with (clusters done, clusters in all) as an evaluation proceeds."""
@@ -75,9 +76,9 @@ Progress = Callable[[int, int], None]
 class EvalSettings:
     """What to run and how to score it.
 
-    ``options`` are keyword arguments for :func:`summarize.summarize` other than the scorer
-    and the budget (order, redundancy, cleaning, ...). ``budget`` None means each cluster's
-    own (summaries) or 75 bytes (headlines).
+    ``options`` say how digests are made (order, redundancy, cleaning, ...); their scorer
+    and budget are replaced by each of ``scorers`` and by ``budget``. ``budget`` None means
+    each cluster's own (summaries) or 75 bytes (headlines).
     """
 
     scorers: tuple[str, ...]
@@ -85,7 +86,7 @@ class EvalSettings:
     target: str = "summaries"
     stem: bool = True
     multi_ref: str = "pool"
-    options: Mapping[str, object] = field(default_factory=dict)
+    options: DigestOptions = field(default_factory=DigestOptions)
     resamples: int = 1000
     confidence: float = 0.95
     seed: int = 0
@@ -255,7 +256,8 @@ def check_options(settings: EvalSettings) -> None:
     """Raise :class:`SummarizeError` now for options :func:`summarize.summarize` rejects
     (an unknown selector, say), which would otherwise fail every cluster one by one."""
     probe = "The river rose. The roads were closed."
-    summarize(probe, scorer="lead", sentences=1, **settings.options)  # type: ignore[arg-type]
+    options = replace(settings.options, scorer="lead", budget=Budget(sentences=1))
+    digest(as_documents(probe, options.language), options)
 
 
 def load_set(path: str | Path, settings: EvalSettings) -> tuple[Path, list[Cluster], int]:
@@ -338,8 +340,8 @@ def summary_budget(cluster: Cluster, settings: EvalSettings) -> Budget:
     if settings.budget is not None:
         return settings.budget
     if settings.target == "headlines":
-        return Budget(chars=HEADLINE_BYTES)
-    return cluster.budget or make_budget()
+        return Budget(bytes=HEADLINE_BYTES)
+    return cluster.budget or DigestOptions().resolved_budget
 
 
 def rouge_limits(budget: Budget) -> dict[str, int]:
@@ -347,8 +349,10 @@ def rouge_limits(budget: Budget) -> dict[str, int]:
     ``ratio`` and ``sentences``."""
     if budget.words is not None:
         return {"words": budget.words}
+    if budget.bytes is not None:
+        return {"bytes_": budget.bytes}
     if budget.chars is not None:
-        return {"bytes_": budget.chars}
+        raise SummarizeError("ROUGE cuts summaries in words or bytes, not characters")
     return {}
 
 
@@ -366,22 +370,25 @@ def _summary(
     name: str, cluster: Cluster, references: tuple[str, ...], settings: EvalSettings
 ) -> Summary:
     budget = summary_budget(cluster, settings)
-    options: dict[str, object] = dict(settings.options)
-    if settings.target == "headlines":
-        options["sentences"] = 1
-    else:
-        options.update(budget.as_dict())
+    headlines = settings.target == "headlines"
+    options = replace(
+        settings.options, scorer=name, budget=Budget(sentences=1) if headlines else budget
+    )
     if name == ORACLE:
-        options.update(ORACLE_OPTIONS)
-        if "selector" in options:
-            options["selector"] = "greedy"
-        if settings.target == "headlines":
-            options["headline"] = False
+        # The ceiling: every sentence on its own, chosen greedily for the references.
+        options = replace(
+            options,
+            duplicates=None,
+            corroboration=0.0,
+            redundancy=0.95,
+            selector="greedy",
+            headline=options.headline and not headlines,
+        )
         oracle = _oracle(cluster, references, budget, settings)
-        return summarize(cluster.documents, scorer=oracle, **options)  # type: ignore[arg-type]
+        return digest(cluster.documents, options, scorer=oracle)
     if name == "random":
-        options["scorer_params"] = {"seed": settings.seed}
-    return summarize(cluster.documents, scorer=name, **options)  # type: ignore[arg-type]
+        options = replace(options, scorer_params={"seed": settings.seed})
+    return digest(cluster.documents, options)
 
 
 def _oracle(
@@ -393,14 +400,14 @@ def _oracle(
     cut = tuple("\n".join(cut_lines(r, **limits)) for r in references)
     cut_words, cut_bytes = limits.get("words"), limits.get("bytes_")
     if settings.target == "headlines":
-        return Oracle(cut, words=cut_words, chars=cut_bytes, sentences=1, stem=settings.stem)
+        return Oracle(cut, words=cut_words, bytes=cut_bytes, sentences=1, stem=settings.stem)
     pool = [s for d in cluster.documents for s in d.sentences]
     selected = resolve(budget, pool)
     if selected.sentences is not None:
         return Oracle(
-            cut, words=cut_words, chars=cut_bytes, sentences=selected.sentences, stem=settings.stem
+            cut, words=cut_words, bytes=cut_bytes, sentences=selected.sentences, stem=settings.stem
         )
-    return Oracle(cut, words=selected.words, chars=selected.chars, stem=settings.stem)
+    return Oracle(cut, words=selected.words, bytes=selected.bytes, stem=settings.stem)
 
 
 # -- statistics --------------------------------------------------------------------------------
@@ -500,14 +507,6 @@ def _notes(
                 f"(first, {failed[0].cluster}: {failed[0].failure})"
             )
     return tuple(notes)
-
-
-def describe_budget(budget: Budget) -> str:
-    """``"230 words"``, ``"75 bytes"``, ``"ratio 0.4"``, ``"3 sentences"``."""
-    kind, value = next(iter(budget.as_dict().items()))
-    if kind == "ratio":
-        return f"ratio {value:g}"
-    return f"{value} {'bytes' if kind == 'chars' else kind}"
 
 
 def _describe_budgets(clusters: list[Cluster], settings: EvalSettings) -> str:

@@ -9,8 +9,8 @@ One cluster per line, in the format described by the evaluation folder's README
      "headlines": ["reference headline", ...],
      "budget": {"words": 230}}
 
-``budget`` holds one of ``words``, ``bytes``, ``ratio`` or ``sentences`` (``bytes`` becomes
-``Budget(chars=N)``, which also counts UTF-8 bytes); it may be null or absent. Where this
+``budget`` holds one of ``words``, ``bytes``, ``chars``, ``ratio`` or ``sentences`` (see
+:data:`summarize.options.BUDGET_KEYS`); it may be null or absent. Where this
 reader departs from, or adds to, that description:
 
 * a document's ``id`` may be left out: it then defaults to its position ("0", "1", ...);
@@ -34,10 +34,9 @@ from pathlib import Path
 
 from summarize.errors import SummarizeError
 from summarize.model import Budget, Document
+from summarize.options import BUDGET_KEYS
+from summarize.options import parse_budget as budget_from_key
 from summarize.text.documents import build_document
-
-# JSON budget key -> Budget field
-BUDGET_KEYS = {"words": "words", "bytes": "chars", "ratio": "ratio", "sentences": "sentences"}
 
 
 @dataclass(frozen=True)
@@ -159,8 +158,8 @@ def parse_budget(value: object) -> Budget | None:
     if isinstance(amount, bool) or not isinstance(amount, (int, float)):
         raise _LineError(f'"budget" {key} must be a number, got {_kind(amount)}')
     try:
-        return Budget(**{BUDGET_KEYS[key]: amount})
-    except ValueError as exc:
+        return budget_from_key(key, amount)
+    except SummarizeError as exc:
         raise _LineError(f'bad "budget": {exc}') from None
 
 

@@ -26,7 +26,8 @@ from rich.text import Text
 
 from summarize.errors import SummarizeError
 from summarize.evaluation.run import CEILINGS, MEASURES, METRICS, Evaluation, SetResult
-from summarize.model import CHOSEN, DROPPED, KEPT, MERGED, Budget, Candidate, SentenceRef, Summary
+from summarize.model import CHOSEN, DROPPED, KEPT, MERGED, Candidate, SentenceRef, Summary
+from summarize.options import describe_budget
 
 FORMATS = ("rich", "text", "json", "markdown")
 
@@ -78,17 +79,6 @@ def _render(
 
 
 # -- descriptions shared by the formats ----------------------------------------------------
-
-
-def describe_budget(budget: Budget) -> str:
-    """``"100 words"``, ``"3 sentences"``, ``"500 bytes"`` or ``"20% of the words"``."""
-    if budget.ratio is not None:
-        return f"{budget.ratio:.0%} of the words"
-    kind, value = next(iter(budget.as_dict().items()))
-    unit = {"chars": "bytes"}.get(kind, kind)
-    if value == 1:
-        unit = unit.removesuffix("s")
-    return f"{value} {unit}"
 
 
 def describe_refs(refs: Iterable[SentenceRef]) -> str:

@@ -23,9 +23,9 @@ departs from that:
 * bigrams are counted within sentences (the join between two chosen sentences is ignored);
 * a sentence whose text another sentence repeats exactly shares that sentence's score.
 
-The budget is the one the pipeline selects under: ``words`` or ``chars`` (bytes of UTF-8
+The budget is the one the pipeline selects under: ``words`` or ``bytes`` (of UTF-8
 text), each sentence judged on its text cut to that limit (what ROUGE sees when the
-summary is cut to the budget), or ``sentences`` — with ``words`` or ``chars`` as well, the
+summary is cut to the budget), or ``sentences`` — with ``words`` or ``bytes`` as well, the
 count is the budget and the limit only the cut, which is how a headline is scored (one
 sentence, its first 75 bytes). References are used as given: cut them to the budget
 first when ROUGE does.
@@ -80,7 +80,7 @@ class Oracle:
 
     references: tuple[str, ...] = ()
     words: int | None = None
-    chars: int | None = None
+    bytes: int | None = None
     sentences: int | None = None
     stem: bool = True
 
@@ -89,8 +89,8 @@ class Oracle:
             object.__setattr__(self, "references", (self.references,))
         else:
             object.__setattr__(self, "references", tuple(self.references))
-        if self.words is not None and self.chars is not None:
-            raise SummarizeError("the oracle takes a limit in words or in chars, not both")
+        if self.words is not None and self.bytes is not None:
+            raise SummarizeError("the oracle takes a limit in words or in bytes, not both")
 
     def scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
         if not any(r.strip() for r in self.references):
@@ -113,7 +113,7 @@ class Oracle:
         targets = [_Target(references, n) for n in (1, 2)]
         grams = [self._grams(s, targets) for s in sentences]
         costs = [self._cost(s) for s in sentences]
-        limit = self.sentences or self.words or self.chars
+        limit = self.sentences or self.words or self.bytes
         system: list[Counter[Gram]] = [Counter(), Counter()]
 
         def gain(i: int) -> float:
@@ -146,13 +146,13 @@ class Oracle:
     def _cost(self, sentence: Sentence) -> int:
         if self.sentences is not None:
             return 1 if sentence.text.strip() else 0
-        if self.chars is not None:
+        if self.bytes is not None:
             return sentence.byte_count
         return sentence.word_count
 
     def _grams(self, sentence: Sentence, targets: list[_Target]) -> list[Counter[Gram]]:
         """The sentence's n-grams that some reference has, its text cut to the limit."""
-        lines = cut_lines(sentence.text, words=self.words, bytes_=self.chars)
+        lines = cut_lines(sentence.text, words=self.words, bytes_=self.bytes)
         found = tokens(" ".join(lines), self.stem)
         return [t.relevant(ngrams(found, t.n)) for t in targets]
 

@@ -20,9 +20,9 @@ import scipy.sparse as sp
 
 from summarize.errors import SummarizeError
 from summarize.model import Budget, Sentence
+from summarize.options import ORDERS, describe_budget
 
 ELLIPSIS = "\u2026"
-ORDERS = ("source", "score")
 DENSE_ROWS = 2000  # sentences; their similarity matrix takes 32 MB
 
 
@@ -43,8 +43,10 @@ def cost(sentence: Sentence, budget: Budget) -> int:
     """What one sentence uses of ``budget`` (after ``ratio`` was resolved to words)."""
     if budget.sentences is not None:
         return 1
-    if budget.chars is not None:
+    if budget.bytes is not None:
         return sentence.byte_count
+    if budget.chars is not None:
+        return len(sentence.text)
     return sentence.word_count
 
 
@@ -76,7 +78,7 @@ def select(
     if n == 0:
         return Selection(())
     budget = resolve(budget, sentences)
-    limit = budget.sentences or budget.words or budget.chars or 0
+    limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0
     candidates = [int(i) for i in np.lexsort((np.arange(n), -scores))]
     costs = np.array([cost(s, budget) for s in sentences])
     check = redundancy is not None and rows is not None and rows.shape[0] == n
@@ -118,28 +120,27 @@ def _cut(sentence: Sentence, position: int, budget: Budget) -> Selection:
     if budget.words is not None:
         kept = words[: budget.words]
     else:
-        room = (budget.chars or 0) - len(ELLIPSIS.encode("utf-8"))
+        size = len if budget.chars is not None else _byte_length
+        room = (budget.bytes or budget.chars or 0) - size(ELLIPSIS)
         kept = []
         used = -1  # the first word needs no joining space
         for word in words:
-            used += 1 + len(word.encode("utf-8"))
+            used += 1 + size(word)
             if used > room:
                 break
             kept.append(word)
     if not kept:
         raise SummarizeError(
-            f"cannot meet a budget of {_describe(budget)}: even the first word of the best "
+            f"cannot meet a budget of {describe_budget(budget)}: even the first word of the best "
             "sentence is longer"
         )
     text = " ".join(kept).rstrip(",;:-") + ELLIPSIS
     note = (
-        f"no whole sentence fits a budget of {_describe(budget)}; "
+        f"no whole sentence fits a budget of {describe_budget(budget)}; "
         "the best sentence was cut at a word boundary"
     )
     return Selection((position,), truncated=text, notes=(note,))
 
 
-def _describe(budget: Budget) -> str:
-    kind, value = next(iter(budget.as_dict().items()))
-    unit = {"chars": "bytes"}.get(kind, kind)
-    return f"{value} {unit}"
+def _byte_length(text: str) -> int:
+    return len(text.encode("utf-8"))

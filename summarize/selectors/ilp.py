@@ -71,7 +71,7 @@ class ConceptILP:
         n = len(pool)
         if not weights.size:
             return self._fallback(pool, budget, "no concept is shared by enough sources")
-        limit = budget.sentences or budget.words or budget.chars or 0
+        limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0
         costs = np.array([cost(s, budget) for s in pool.sentences], dtype=np.float64)
         m = weights.size
         occurrence = sp.csr_matrix(concepts)  # n sentences x m concepts, 0/1

@@ -63,7 +63,7 @@ class Submodular:
         similarity = (rows @ rows.T).toarray()
         np.clip(similarity, 0.0, 1.0, out=similarity)
         m = len(keep)
-        limit = budget.sentences or budget.words or budget.chars or 0
+        limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0
         costs = np.array([cost(pool.sentences[i], budget) for i in keep], dtype=np.float64)
         scores = np.maximum(pool.scores[keep], 0.0)
         relative = scores / scores.mean() if scores.mean() > 0 else np.ones(m)
