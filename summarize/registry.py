@@ -78,7 +78,7 @@ class Registry(Generic[T]):
             try:
                 self._factories[ep.name] = ep.load()
             except Exception as exc:  # a broken plug-in must not break the tool
-                self._factories[ep.name] = _broken(self.kind, ep.name, exc)
+                self._factories[ep.name] = _broken(self.kind, ep.name, exc)  # type: ignore[assignment]  # raises when called, never returns a T
 
 
 def _broken(kind: str, name: str, exc: Exception) -> Callable[..., object]:

@@ -231,7 +231,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER.match(text)
     if not match or not _FRONT_MATTER_FIELD.search(match.group(1)):
         return {}, text
-    fields = {}
+    fields: dict[str, str] = {}
     for key, value in _FRONT_MATTER_FIELD.findall(match.group(1)):
         value = value.strip().strip("\"'").strip()
         if value:

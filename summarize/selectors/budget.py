@@ -84,10 +84,15 @@ def select(
     check = redundancy is not None and rows is not None and rows.shape[0] == n
 
     chosen: list[int] = []
+    rows_checked = rows if check else None
     # The highest similarity of every sentence to any chosen one, updated with one row of
     # the similarity matrix per chosen sentence, so checking a candidate costs nothing. A
     # few thousand sentences get the whole matrix at once; more, one sparse product a row.
-    gram = (rows @ rows.T).toarray() if check and n <= DENSE_ROWS else None
+    gram = (
+        (rows_checked @ rows_checked.T).toarray()
+        if rows_checked is not None and n <= DENSE_ROWS
+        else None
+    )
     closest = np.zeros(n)
     remaining = limit
     cheapest = int(costs.min())
@@ -101,8 +106,9 @@ def select(
         chosen.append(int(i))
         if gram is not None:
             np.maximum(closest, gram[i], out=closest)
-        elif check:
-            closest = np.maximum(closest, (rows @ rows[i].T).toarray().ravel())
+        elif rows_checked is not None:
+            similarity = rows_checked @ rows_checked[i].T
+            closest = np.maximum(closest, similarity.toarray().ravel())
         remaining -= int(costs[i])
 
     if not chosen:

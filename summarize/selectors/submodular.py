@@ -75,7 +75,7 @@ class Submodular:
         # (a single sentence is never redundant, so the guarantee's fallback needs no check)
         fits = np.flatnonzero((costs <= limit) & (costs > 0))
         if fits.size:
-            singles = [self._value(similarity, cap, reward, labels, [k]) for k in fits]
+            singles = [self._value(similarity, cap, reward, labels, [int(k)]) for k in fits]
             best = int(fits[int(np.argmax(singles))])
             if self._value(similarity, cap, reward, labels, [best]) > self._value(
                 similarity, cap, reward, labels, chosen

@@ -139,6 +139,9 @@ class _LanguageVars(PunktLanguageVars):
     word is undone afterwards, as for "...").
     """
 
+    _re_period_context: re.Pattern[str]  # compiled on first use, as Punkt does
+    _re_word_tokenizer: re.Pattern[str]
+
     sent_end_chars = (".", "?", "!", "\u2026")  # ... and the one-character ellipsis
     re_boundary_realignment = re.compile(
         r"[\"')\]}\u2018\u2019\u201c\u201d\u00ab\u00bb]+?(?:\s+|(?=--)|$)", re.MULTILINE
@@ -301,7 +304,7 @@ def _starts_lower(text: str, start: int = 0) -> bool:
     # Only a short window is searched: over a long run without any word character, an
     # unbounded search from every sentence start made segmentation quadratic.
     match = _FIRST_WORD.match(text, start, start + _FIRST_WORD_WINDOW)
-    return bool(match) and match.group(1).isalpha() and match.group(1).islower()
+    return match is not None and match.group(1).isalpha() and match.group(1).islower()
 
 
 def _first_word_len(line: str) -> int:
