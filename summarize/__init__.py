@@ -4,15 +4,18 @@
 >>> summary = summarize(["text of one article ...", "text of another ..."], words=100)
 """
 
-from summarize.digest.pipeline import summarize
+from summarize.digest.pipeline import digest, summarize
 from summarize.errors import SummarizeError
 from summarize.headline.api import Headline, headline
 from summarize.model import Budget, Document, Sentence, SentenceRef, Summary, SummarySentence
+from summarize.options import DigestOptions
 from summarize.scorers import Scorer, scorers
 from summarize.text.documents import build_document
+from summarize.version import __version__
 
 __all__ = [
     "Budget",
+    "DigestOptions",
     "Document",
     "Headline",
     "Scorer",
@@ -21,9 +24,10 @@ __all__ = [
     "SummarizeError",
     "Summary",
     "SummarySentence",
+    "__version__",
     "build_document",
+    "digest",
     "headline",
     "scorers",
     "summarize",
 ]
-__version__ = "0.1.0"

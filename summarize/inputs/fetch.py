@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass
 from typing import IO
 
-from summarize import __version__
+from summarize.version import __version__
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds allowed for connecting, each read, and the whole download."""
