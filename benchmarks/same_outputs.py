@@ -27,17 +27,17 @@ def inputs(eval_folder: Path = EVAL) -> list[tuple[str, Path, list[str]]]:
     found: list[tuple[str, Path, list[str]]] = [
         (p.stem, p, []) for p in sorted(eval_folder.glob("*.jsonl"))
     ]
-    found.append(("corpus", ROOT / "corpus", ["--clusters"]))
+    found.append(("corpus", Path("corpus"), ["--clusters"]))  # relative: paths show in output
     return found
 
 
 def snapshot(folder: Path, eval_folder: Path = EVAL) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, path, extra in inputs(eval_folder):
-        out = folder / f"{name}.jsonl"
+        out = folder.resolve() / f"{name}.jsonl"
         out.unlink(missing_ok=True)
         command = [sys.executable, "-m", "summarize", "batch", str(path), "-o", str(out)]
-        subprocess.run([*command, *extra], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([*command, *extra], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
         print(f"{name}: {sum(1 for _ in out.open(encoding='utf-8'))} records", file=sys.stderr)
 
 
