@@ -12,13 +12,15 @@ import argparse
 
 from summarize.cli import app as cli
 from summarize.errors import SummarizeError
-from summarize.headline.api import DEFAULT_CHARS, Headline, headline
+from summarize.headline.api import DEFAULT_BYTES, Headline, headline
 from summarize.inputs.read import DocumentSet, read_inputs
+from summarize.options import DigestOptions
 from summarize.render.views import FORMATS, render_headline, render_headlines
 from summarize.scorers import scorers
 from summarize.text.tokens import check_language
 
 PROG = f"{cli.PROG} headline"
+CHARS_DEPRECATED = "--chars counts bytes and is deprecated: use --bytes"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "examples:\n"
             "  summarize headline article.txt\n"
-            "  summarize headline corpus/story/ --chars 60\n"
+            "  summarize headline corpus/story/ --bytes 60\n"
             "  summarize headline corpus/story/ --explain\n"
             "  cat article.txt | summarize headline - --format json"
         ),
@@ -50,11 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
         "or - for standard input",
     )
     parser.add_argument(
+        "--bytes",
+        type=cli._positive_int,
+        metavar="N",
+        help=f"at most N bytes of UTF-8 text (default: {DEFAULT_BYTES})",
+    )
+    parser.add_argument(
         "--chars",
         type=cli._positive_int,
-        default=DEFAULT_CHARS,
         metavar="N",
-        help=f"at most N bytes of UTF-8 text (default: {DEFAULT_CHARS})",
+        help="deprecated: the old name of --bytes (it counts bytes)",
     )
     parser.add_argument(
         "--scorer",
@@ -98,6 +105,10 @@ def run(argv: list[str]) -> int:
         raise cli.UsageError("no input given; name a file, a folder, or - for standard input")
     scorers.get(options.scorer)  # check the cheap options before reading anything
     language = check_language(options.language)
+    if options.chars is not None:
+        cli._warn(CHARS_DEPRECATED)
+        if options.bytes is None:
+            options.bytes = options.chars
     sets, warnings = read_inputs(options.paths, language=language, **cli.input_options(options))
     for warning in warnings:
         cli._warn(warning)
@@ -117,10 +128,12 @@ def _headline(documents: DocumentSet, options: argparse.Namespace, language: str
     try:
         return headline(
             documents.documents,
-            chars=options.chars,
-            language=language,
-            scorer=options.scorer,
-            keep_boilerplate=options.keep_boilerplate,
+            bytes=options.bytes if options.bytes is not None else DEFAULT_BYTES,
+            options=DigestOptions(
+                scorer=options.scorer,
+                keep_boilerplate=options.keep_boilerplate,
+                language=language,
+            ),
         )
     except SummarizeError as exc:
         if documents.id is None:
