@@ -284,7 +284,7 @@ def summary_options(options: argparse.Namespace, budget: Budget | None = None) -
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """How inputs are read: their format and the size limit. Read them back with
+    """How inputs are read: their format, the size limit, links out of folders. Read them back with
     :func:`input_options`."""
     group = parser.add_argument_group("inputs")
     group.add_argument(
@@ -301,12 +301,22 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"refuse an input longer than N characters (default: {DEFAULT_MAX_CHARS})",
     )
+    group.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read a folder's symbolic links to files outside it (by default they are "
+        "skipped with a warning)",
+    )
 
 
 def input_options(options: argparse.Namespace) -> dict[str, object]:
     """Keyword arguments for :func:`summarize.inputs.read.read_inputs` and ``read_documents``
     from parsed input options."""
-    return {"input_format": options.input_format, "max_chars": options.max_chars}
+    return {
+        "input_format": options.input_format,
+        "max_chars": options.max_chars,
+        "follow_links": options.follow_links,
+    }
 
 
 def run_summarize(argv: list[str]) -> int:
