@@ -50,6 +50,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/latin1":
             body = "Le caf\u00e9 du port rouvre mardi. Les p\u00eacheurs sont contents.\n"
             self.reply(200, "text/plain; charset=ISO-8859-1", body.encode("latin-1"))
+        elif path == "/mislabelled":  # UTF-8 said to be Latin-1
+            body = "Le caf\u00e9 du port rouvre mardi. Les p\u00eacheurs sont contents.\n"
+            self.reply(200, "text/plain; charset=iso-8859-1", body.encode("utf-8"))
         elif path == "/gzip":
             self.reply(200, "text/plain", gzip.compress(PLAIN), encoding="gzip")
         elif path == "/redirect":
@@ -209,6 +212,13 @@ def test_the_charset_header_is_used(server: str) -> None:
     [document], warnings = read_documents([f"{server}/latin1"])
     assert warnings == ()
     assert document.sentences[0].text == "Le caf\u00e9 du port rouvre mardi."
+
+
+def test_valid_utf8_wins_over_a_wrong_charset_with_a_warning(server: str) -> None:
+    url = f"{server}/mislabelled"
+    [document], warnings = read_documents([url])
+    assert document.sentences[0].text == "Le caf\u00e9 du port rouvre mardi."
+    assert warnings == (f"{url}: declared as iso-8859-1 but is valid UTF-8; read as UTF-8",)
 
 
 def test_gzip_and_redirects(server: str) -> None:

@@ -135,6 +135,16 @@ def test_declared_charset_is_used_without_a_warning() -> None:
     assert decode("Grüße".encode("cp1252"), declared="windows-1252").note is None
 
 
+def test_a_meta_charset_that_valid_utf8_contradicts_is_overruled_with_a_note() -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body>Caf\u00e9 cr\u00e8me</body>'
+    decoded = decode(page.encode("utf-8"))
+    assert decoded.encoding == "utf_8"
+    assert decoded.note == "declared as windows-1252 but is valid UTF-8; read as UTF-8"
+    assert "Caf\u00e9 cr\u00e8me" in decoded.text
+    ascii_only = decode(b"Plain words only.", declared="iso-8859-1")
+    assert ascii_only.note is None  # ASCII reads the same either way
+
+
 @pytest.mark.parametrize(
     "data",
     [
