@@ -290,6 +290,40 @@ def test_html_metadata_reaches_the_json_sources() -> None:
     assert sources[1]["author"] is None
 
 
+STORY_HTML = (
+    "<p>The river ferry will stop running at the end of the month, the harbour office said "
+    "on Tuesday. Passengers will be offered a bus instead.</p>"
+    "<p>Officials said the decision followed a long review of costs and of safety.</p>"
+)
+
+
+def test_a_year_in_a_copyright_line_is_not_a_date(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Ferry ends</title></head><body><article>"
+        f"{STORY_HTML}<p>Copyright 2024 Harbour Weekly. All rights reserved.</p>"
+        "</article></body></html>"
+    )
+    assert html_text(page).date is None
+    dated = page.replace("<article>", "<article><p>Published 5 March 2024</p>")
+    assert html_text(dated).date == "2024-03-05"
+    new_year = page.replace("<article>", "<article><p>Published January 1, 2024</p>")
+    assert html_text(new_year).date == "2024-01-01"
+    path = tmp_path / "ferry.html"
+    path.write_text(page, encoding="utf-8")
+    [digest], _ = read_inputs([str(path)])
+    data = summarize(digest.documents, words=100).as_dict()
+    assert data["sources"][0]["date"] is None  # type: ignore[index]
+    assert "Copyright" not in json.dumps(data["sentences"])
+
+
+@pytest.mark.parametrize("depth", [200, 300, 1000, 3000])
+def test_deeply_nested_pages_keep_their_text(depth: int) -> None:
+    page = f"<html><body>{'<div>' * depth}{STORY_HTML}{'</div>' * depth}</body></html>"
+    text = html_text(page).text
+    assert "The river ferry will stop running" in text
+    assert "long review of costs and of safety." in text
+
+
 def test_html_fragment_and_a_page_without_main_text() -> None:
     assert html_text("<p>Fragment of a page. It has two sentences.</p>").text == (
         "Fragment of a page. It has two sentences."
