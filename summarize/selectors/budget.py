@@ -6,7 +6,14 @@ the result is deterministic. A sentence whose cosine similarity (tf-idf) with a 
 reaches ``redundancy`` is never chosen as well.
 
 When no whole sentence fits a ``words`` or ``chars`` budget, the best sentence is cut at a
-word boundary and ends with an ellipsis, and the selection says so in a note.
+word boundary and ends with an ellipsis, and the selection says so in a note; a single word
+longer than the whole budget is cut inside the word.
+
+A ``words`` budget also bounds the size of the text, whatever its tokens: a sentence costs
+its words or its UTF-8 bytes divided by :data:`BYTES_PER_WORD` (rounded up), whichever is
+more, so ``N`` words of budget never give more than ``30 N`` bytes. Ordinary prose (five or
+six bytes a word) is counted in words exactly as before; a sentence of URLs or of one
+two-million-character "word" is counted by its size.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from summarize.model import Budget, Sentence
 ELLIPSIS = "\u2026"
 ORDERS = ("source", "score")
 DENSE_ROWS = 2000  # sentences; their similarity matrix takes 32 MB
+BYTES_PER_WORD = 30
+"""Bytes of text one word of a ``words`` budget allows, on average over the output."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ def cost(sentence: Sentence, budget: Budget) -> int:
         return 1
     if budget.chars is not None:
         return sentence.byte_count
-    return sentence.word_count
+    return max(sentence.word_count, -(-sentence.byte_count // BYTES_PER_WORD))
 
 
 def resolve(budget: Budget, sentences: Sequence[Sentence]) -> Budget:
@@ -113,28 +122,34 @@ def select(
 
 
 def _cut(sentence: Sentence, position: int, budget: Budget) -> Selection:
-    """The sentence cut at a word boundary to fit ``budget``, ending with an ellipsis."""
+    """The sentence cut at a word boundary to fit ``budget``, ending with an ellipsis (inside
+    the first word when even that is too long)."""
     words = sentence.text.split()
     if budget.words is not None:
-        kept = words[: budget.words]
+        words = words[: budget.words]
+        limit = budget.words * BYTES_PER_WORD
     else:
-        room = (budget.chars or 0) - len(ELLIPSIS.encode("utf-8"))
-        kept = []
-        used = -1  # the first word needs no joining space
-        for word in words:
-            used += 1 + len(word.encode("utf-8"))
-            if used > room:
-                break
-            kept.append(word)
+        limit = budget.chars or 0
+    room = limit - len(ELLIPSIS.encode("utf-8"))
+    kept: list[str] = []
+    used = -1  # the first word needs no joining space
+    for word in words:
+        used += 1 + len(word.encode("utf-8"))
+        if used > room:
+            break
+        kept.append(word)
+    where = "at a word boundary"
+    if not kept and words:
+        first = words[0].encode("utf-8")[: max(0, room)].decode("utf-8", errors="ignore")
+        kept = [first] if first else []
+        where = "inside its first word, which alone is longer than the budget"
     if not kept:
         raise SummarizeError(
-            f"cannot meet a budget of {_describe(budget)}: even the first word of the best "
-            "sentence is longer"
+            f"cannot meet a budget of {_describe(budget)}: it is too small for any text"
         )
     text = " ".join(kept).rstrip(",;:-") + ELLIPSIS
     note = (
-        f"no whole sentence fits a budget of {_describe(budget)}; "
-        "the best sentence was cut at a word boundary"
+        f"no whole sentence fits a budget of {_describe(budget)}; the best sentence was cut {where}"
     )
     return Selection((position,), truncated=text, notes=(note,))
 
