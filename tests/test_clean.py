@@ -156,6 +156,15 @@ def test_copyright_lines_are_boilerplate(text: str) -> None:
     assert reason(text) == "copyright notice"
 
 
+def test_prose_in_brackets_at_the_end_is_not_a_credit() -> None:
+    text = (
+        "The share of nurses rose to three in four of all staff (up from 1/2 of staff).\n\n"
+        "The hospital said it would hire more next year.\n"
+    )
+    document = build_document(text, "page")
+    assert boilerplate([document]) == {}
+
+
 def test_a_sentence_about_copyright_is_story() -> None:
     assert reason("Copyright lawsuits against the studio were dropped in March.") is None
     assert reason("The court ruled on Tuesday in a case about photo rights (and fees).") is None

@@ -483,18 +483,24 @@ def segment(text: str, language: str = "english") -> list[Unit]:
 # --------------------------------------------------------------------------------------------
 # Titles
 
-# A parenthesised photo credit at the end of a sentence: "(Jane Doe / Staff Photographer)",
-# "(AP Photo/Jane Doe)", "(Photo: Jane Doe)", "(Getty Images)". Inside the brackets either
-# a slash and an agency or photo word, or a word only photo credits use.
-_CREDIT_AGENCY = (
-    r"photographer|photographers|photo|photos|photograph|staff|ap|afp|reuters|getty|epa"
-    r"|shutterstock|pool|courtesy|contributor|contributed|file|handout|images"
+# A parenthesised photo credit at the end of a sentence, made of capitalised names:
+# "(Jane Doe / Staff Photographer)", "(AP Photo/Jane Doe)", "(Jane Doe/Getty Images)",
+# "(Photo: Jane Doe)", "(Photo by Jane Doe)", "(Getty Images)". A slash form needs a photo or
+# agency word on one side; lower-case prose in brackets ("(up from 1/2 of staff)") is not one.
+_CREDIT_NAME = (
+    r"[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|for|of|the|via|and|de|van|von)){0,7}"
+)
+_CREDIT_WORD = (
+    r"(?i:photographer|photographers|photo|photos|photograph|staff|ap|afp|reuters|getty"
+    r"|epa|shutterstock|pool|courtesy|contributor|handout|images)"
 )
 _PHOTO_CREDIT = re.compile(
-    r"\((?:(?=[^()]*/)(?=[^()]*\b(?:" + _CREDIT_AGENCY + r")\b)"
-    r"|(?=[^()]*\b(?:photo|photos|photograph|photographer|getty\s+images|shutterstock)\b))"
-    r"[^()]{2,120}\)[\s.]*$",
-    re.IGNORECASE,
+    r"\(\s*(?:"
+    rf"(?=[^()/]*\b{_CREDIT_WORD}\b|[^()]*/[^()]*\b{_CREDIT_WORD}\b)"
+    rf"{_CREDIT_NAME}\s*/\s*{_CREDIT_NAME}"
+    rf"|(?i:photos?|photograph|picture|image)\s*(?::|(?i:by|courtesy\s+of)\s)\s*{_CREDIT_NAME}"
+    rf"|(?:{_CREDIT_NAME}\s+)?(?:Getty\s+Images|Shutterstock|AP\s+Photo|AFP\s+Photo)"
+    r")\s*\)[\s.]*$"
 )
 
 
