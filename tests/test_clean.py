@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from summarize import build_document
+from summarize.cli.app import main
 from summarize.text.clean import boilerplate, why_boilerplate
 
 from .conftest import make_sentences
@@ -102,11 +105,98 @@ def test_a_page_with_every_kind_of_chrome() -> None:
     assert any("standalone line" in r for r in reasons)
 
 
-def test_repetition_within_one_source_is_chrome_but_across_sources_is_not() -> None:
+def test_repetition_within_one_source_collapses_but_across_sources_is_kept() -> None:
     line = "The festival drew more than ten thousand visitors over the weekend."
     other = "Organisers said they would return next summer with a larger stage."
     one = build_document(f"{line}\n\n{other}\n\n{line}\n", "one")
-    assert len(boilerplate([one])) == 2
+    assert boilerplate([one]) == {one.sentences[2].ref: "repeated in its own source"}
     a = build_document(f"{line}\n\n{other}\n", "a")
     b = build_document(f"{line}\n", "b")
     assert boilerplate([a, b]) == {}
+
+
+def test_a_paragraph_given_twice_keeps_its_first_copy() -> None:
+    paragraph = (
+        "The harbour board approved a new breakwater on Monday. "
+        "Work on the sea wall starts in the spring and lasts two years."
+    )
+    document = build_document(f"{paragraph}\n\n{paragraph}\n", "twice")
+    dropped = boilerplate([document])
+    kept = [s.text for s in document.sentences if s.ref not in dropped]
+    assert " ".join(kept) == paragraph
+
+
+def test_a_paragraph_ending_with_a_photo_credit_is_a_caption() -> None:
+    text = (
+        "Volunteers sweep snow off the stadium seats before the derby on Nov. 28. "
+        "(Jane Doe / Staff Photographer)\n\n"
+        "The club thanked more than two hundred helpers who arrived before dawn.\n\n"
+        "A crane lifts the new roof into place over the east stand (AP Photo/John Roe)\n\n"
+        "The roof should be finished before the season ends, the club said.\n"
+    )
+    document = build_document(text, "page")
+    dropped = boilerplate([document])
+    kept = [s.text for s in document.sentences if s.ref not in dropped]
+    assert kept == [
+        "The club thanked more than two hundred helpers who arrived before dawn.",
+        "The roof should be finished before the season ends, the club said.",
+    ]
+    assert dropped[document.sentences[1].ref] == "photo credit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copyright 2024 Valley Courier Media Group.",
+        "\u00a9 2023 The Example Gazette, all rights reserved.",
+        "This material may not be published. All rights reserved.",
+    ],
+)
+def test_copyright_lines_are_boilerplate(text: str) -> None:
+    assert reason(text) == "copyright notice"
+
+
+def test_prose_in_brackets_at_the_end_is_not_a_credit() -> None:
+    text = (
+        "The share of nurses rose to three in four of all staff (up from 1/2 of staff).\n\n"
+        "The hospital said it would hire more next year.\n"
+    )
+    document = build_document(text, "page")
+    assert boilerplate([document]) == {}
+
+
+def test_a_sentence_about_copyright_is_story() -> None:
+    assert reason("Copyright lawsuits against the studio were dropped in March.") is None
+    assert reason("The court ruled on Tuesday in a case about photo rights (and fees).") is None
+
+
+def test_headline_of_a_file_holding_one_paragraph_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paragraph = (
+        "The harbour board approved a new breakwater for the fishing port on Monday. "
+        "Work on the sea wall starts in the spring and lasts two years."
+    )
+    path = tmp_path / "twice.txt"
+    path.write_text(f"{paragraph}\n\n{paragraph}\n", encoding="utf-8")
+    code = main(["headline", str(path)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "breakwater" in captured.out
+
+
+def test_a_caption_with_a_photo_credit_is_not_the_headline_or_the_digest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Volunteers sweep snow off the stadium seats before the derby on Nov. 28. "
+        "(Jane Doe / Staff Photographer)\n\n"
+        "The city council voted on Monday to rebuild the old stadium roof by next autumn. "
+        "The work will cost four million euros, the mayor said.\n",
+        encoding="utf-8",
+    )
+    assert main([str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    shown = data["headline"] + " " + " ".join(s["text"] for s in data["sentences"])
+    assert "Volunteers" not in shown and "Photographer" not in shown

@@ -117,6 +117,7 @@ def test_blank_lines_are_skipped_and_clusters_stream(tmp_path):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ('{"id": "a\tb"}', "invalid JSON (Invalid control character at column 10)"),
         ("{not json", "invalid JSON"),
         ("[1, 2]", "expected a JSON object, got a list"),
         (cluster(id=7), '"id" must be a string'),

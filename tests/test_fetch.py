@@ -6,7 +6,10 @@ import contextlib
 import gzip
 import http.server
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +27,9 @@ ARTICLE = (FIXTURES / "article.html").read_bytes()
 NOTES = (FIXTURES / "notes.md").read_bytes()
 PLAIN = (FIXTURES / "plain.txt").read_bytes()
 SLOW_SECONDS = 2.0
+DRIP_SECONDS = 0.25  # between two bytes of a drip: far less than any deadline below
+DEADLINE = 1.5  # seconds, for the deadline tests
+MARGIN = 3.0  # seconds allowed beyond the deadline
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -44,6 +50,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/latin1":
             body = "Le caf\u00e9 du port rouvre mardi. Les p\u00eacheurs sont contents.\n"
             self.reply(200, "text/plain; charset=ISO-8859-1", body.encode("latin-1"))
+        elif path == "/mislabelled":  # UTF-8 said to be Latin-1
+            body = "Le caf\u00e9 du port rouvre mardi. Les p\u00eacheurs sont contents.\n"
+            self.reply(200, "text/plain; charset=iso-8859-1", body.encode("utf-8"))
         elif path == "/gzip":
             self.reply(200, "text/plain", gzip.compress(PLAIN), encoding="gzip")
         elif path == "/redirect":
@@ -74,6 +83,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(SLOW_SECONDS)
             self.reply(200, "text/plain", PLAIN)
+        elif path.startswith("/drip-"):  # one byte at a time, for ?seconds= (default 10)
+            self.drip(path == "/drip-headers", float(self.query().get("seconds", "10")))
+        elif path.startswith("/hops/"):  # /hops/N redirects N times, then the text
+            hops = int(path.rsplit("/", 1)[1])
+            if hops == 0:
+                self.reply(200, "text/plain", PLAIN)
+            else:
+                self.send_response(302)
+                self.send_header("Location", f"/hops/{hops - 1}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+        elif path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path == "/pdf":
             self.reply(200, "application/pdf", b"%PDF-1.7\n")
         elif path == "/empty":
@@ -82,6 +107,30 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.reply(200, "application/octet-stream", bytes(range(256)) * 8)
         else:
             self.reply(404, "text/plain", b"not here")
+
+    def query(self) -> dict[str, str]:
+        query = self.path.partition("?")[2]
+        return dict(part.partition("=")[::2] for part in query.split("&") if part)
+
+    def drip(self, in_headers: bool, seconds: float) -> None:
+        """A response sent a byte every DRIP_SECONDS for ``seconds``, in the headers (a
+        header value) or in the body (after complete headers)."""
+        count = int(seconds / DRIP_SECONDS)
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+        try:
+            if in_headers:
+                self.wfile.write(head + b"X-Slow: ")
+            else:
+                self.wfile.write(head + f"Content-Length: {count}\r\n\r\n".encode())
+            for _ in range(count):
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                time.sleep(DRIP_SECONDS)
+            if in_headers:
+                self.wfile.write(b"\r\nContent-Length: 0\r\n\r\n")
+        except OSError:
+            pass  # the client hung up, as it should
+        self.close_connection = True
 
     def reply(self, status: int, content_type: str, body: bytes, encoding: str = "") -> None:
         self.send_response(status)
@@ -165,6 +214,13 @@ def test_the_charset_header_is_used(server: str) -> None:
     assert document.sentences[0].text == "Le caf\u00e9 du port rouvre mardi."
 
 
+def test_valid_utf8_wins_over_a_wrong_charset_with_a_warning(server: str) -> None:
+    url = f"{server}/mislabelled"
+    [document], warnings = read_documents([url])
+    assert document.sentences[0].text == "Le caf\u00e9 du port rouvre mardi."
+    assert warnings == (f"{url}: declared as iso-8859-1 but is valid UTF-8; read as UTF-8",)
+
+
 def test_gzip_and_redirects(server: str) -> None:
     page = fetch(f"{server}/gzip", max_bytes=10_000)
     assert page.data == PLAIN
@@ -192,6 +248,57 @@ def test_timeout(server: str) -> None:
     with pytest.raises(FetchError, match=r"timed out after 0\.5 seconds"):
         fetch(f"{server}/slow", max_bytes=10_000, timeout=0.5)
     assert time.monotonic() - started < SLOW_SECONDS
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_the_deadline_holds_against_a_server_that_sends_a_byte_at_a_time(
+    server: str, path: str
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"^timed out after 1\.5 seconds$"):
+        fetch(f"{server}{path}", max_bytes=10_000, timeout=DEADLINE)
+    assert time.monotonic() - started <= DEADLINE + MARGIN
+
+
+def test_the_default_deadline_comes_from_the_environment(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_FETCH_TIMEOUT", str(DEADLINE))
+    started = time.monotonic()
+    with pytest.raises(SummarizeError) as caught:
+        read_documents([f"{server}/drip-body"])
+    assert str(caught.value) == f"{server}/drip-body: cannot fetch: timed out after 1.5 seconds"
+    assert time.monotonic() - started <= DEADLINE + MARGIN
+
+
+def test_cli_process_ends_at_the_deadline_with_one_line(server: str) -> None:
+    url = f"{server}/drip-headers?seconds=30"
+    env = {**os.environ, "SUMMARIZE_FETCH_TIMEOUT": str(DEADLINE), "NO_PROXY": "*"}
+    env.pop("http_proxy", None)
+    env.pop("HTTP_PROXY", None)
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "summarize", url],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    elapsed = time.monotonic() - started
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"summarize: error: {url}: cannot fetch: timed out after 1.5 seconds\n"
+    assert elapsed <= DEADLINE + 10  # the interpreter's start-up included; the drip lasts 30
+
+
+def test_ten_redirects_are_followed_and_the_eleventh_is_refused(server: str) -> None:
+    assert fetch(f"{server}/hops/10", max_bytes=100_000).data == PLAIN
+    with pytest.raises(FetchError) as caught:
+        fetch(f"{server}/hops/11", max_bytes=100_000)
+    assert str(caught.value) == "too many redirects (more than 10)"
+    with pytest.raises(FetchError) as caught:
+        fetch(f"{server}/loop", max_bytes=100_000)
+    assert str(caught.value) == "the redirects go round in a loop"
 
 
 @pytest.mark.parametrize(

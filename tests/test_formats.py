@@ -135,6 +135,16 @@ def test_declared_charset_is_used_without_a_warning() -> None:
     assert decode("Grüße".encode("cp1252"), declared="windows-1252").note is None
 
 
+def test_a_meta_charset_that_valid_utf8_contradicts_is_overruled_with_a_note() -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body>Caf\u00e9 cr\u00e8me</body>'
+    decoded = decode(page.encode("utf-8"))
+    assert decoded.encoding == "utf_8"
+    assert decoded.note == "declared as windows-1252 but is valid UTF-8; read as UTF-8"
+    assert "Caf\u00e9 cr\u00e8me" in decoded.text
+    ascii_only = decode(b"Plain words only.", declared="iso-8859-1")
+    assert ascii_only.note is None  # ASCII reads the same either way
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -278,6 +288,40 @@ def test_html_metadata_reaches_the_json_sources() -> None:
     assert sources[0]["author"] == "Mara Lindqvist"
     assert sources[0]["date"] == "2024-05-14"
     assert sources[1]["author"] is None
+
+
+STORY_HTML = (
+    "<p>The river ferry will stop running at the end of the month, the harbour office said "
+    "on Tuesday. Passengers will be offered a bus instead.</p>"
+    "<p>Officials said the decision followed a long review of costs and of safety.</p>"
+)
+
+
+def test_a_year_in_a_copyright_line_is_not_a_date(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Ferry ends</title></head><body><article>"
+        f"{STORY_HTML}<p>Copyright 2024 Harbour Weekly. All rights reserved.</p>"
+        "</article></body></html>"
+    )
+    assert html_text(page).date is None
+    dated = page.replace("<article>", "<article><p>Published 5 March 2024</p>")
+    assert html_text(dated).date == "2024-03-05"
+    new_year = page.replace("<article>", "<article><p>Published January 1, 2024</p>")
+    assert html_text(new_year).date == "2024-01-01"
+    path = tmp_path / "ferry.html"
+    path.write_text(page, encoding="utf-8")
+    [digest], _ = read_inputs([str(path)])
+    data = summarize(digest.documents, words=100).as_dict()
+    assert data["sources"][0]["date"] is None  # type: ignore[index]
+    assert "Copyright" not in json.dumps(data["sentences"])
+
+
+@pytest.mark.parametrize("depth", [200, 300, 1000, 3000])
+def test_deeply_nested_pages_keep_their_text(depth: int) -> None:
+    page = f"<html><body>{'<div>' * depth}{STORY_HTML}{'</div>' * depth}</body></html>"
+    text = html_text(page).text
+    assert "The river ferry will stop running" in text
+    assert "long review of costs and of safety." in text
 
 
 def test_html_fragment_and_a_page_without_main_text() -> None:

@@ -5,12 +5,21 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from summarize.cli.app import main
 from summarize.errors import SummarizeError
-from summarize.inputs.read import read_documents, read_inputs
+from summarize.inputs.read import (
+    NotRegularFile,
+    check_regular_file,
+    is_inside,
+    read_documents,
+    read_inputs,
+)
 from summarize.model import Budget
 
 GOOD = (
@@ -171,6 +180,79 @@ def test_folder_with_nothing_usable(tmp_path: Path) -> None:
     with pytest.raises(SummarizeError) as caught:
         read_documents([str(folder)])
     assert str(caught.value) == f"{folder}: no text files found"
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+@needs_fifo
+@pytest.mark.parametrize("name", ["news.txt", "clusters.jsonl"])
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path, name: str) -> None:
+    fifo = tmp_path / name
+    os.mkfifo(fifo)  # nobody ever writes to it: reading it would block for ever
+    done = subprocess.run(
+        [sys.executable, "-m", "summarize", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"summarize: error: {fifo}: not a regular file (a named pipe); "
+        "give - to read standard input\n"
+    )
+
+
+@needs_fifo
+def test_check_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(NotRegularFile) as caught:
+        check_regular_file(str(fifo))
+    assert caught.value.reason.startswith("not a regular file (a named pipe)")
+    check_regular_file(str(write(tmp_path / "a.txt", GOOD)))
+    check_regular_file(str(tmp_path))
+    check_regular_file(str(tmp_path / "missing.txt"))  # opening it will say so
+
+
+def test_a_link_out_of_a_folder_is_not_followed(tmp_path: Path) -> None:
+    secret = write(tmp_path / "private" / "secret.txt", OTHER)
+    folder = tmp_path / "news"
+    write(folder / "a-ferry.txt", GOOD)
+    (folder / "b-link.txt").symlink_to(secret)
+    (folder / "c-alias.txt").symlink_to(folder / "a-ferry.txt")  # inside: read (once)
+    documents, warnings = read_documents([str(folder)])
+    link = os.path.join(str(folder), "b-link.txt")
+    alias = os.path.join(str(folder), "c-alias.txt")
+    assert [d.id for d in documents] == ["a-ferry.txt"]
+    assert warnings == (
+        f"{link}: skipped, a symbolic link to a file outside the folder (--follow-links reads it)",
+        f"{alias}: given more than once; read only once",
+    )
+    followed, _ = read_documents([str(folder)], follow_links=True)
+    assert [d.id for d in followed] == ["a-ferry.txt", "b-link.txt"]
+    assert is_inside(str(folder), alias) and not is_inside(str(folder), link)
+    assert not is_inside(str(folder), str(tmp_path / "news-other" / "x.txt"))
+
+
+def test_follow_links_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "news"
+    write(folder / "a-ferry.txt", GOOD)
+    (folder / "b-link.txt").symlink_to(write(tmp_path / "elsewhere.txt", OTHER))
+    assert main([str(folder), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert [s["id"] for s in json.loads(captured.out)["sources"]] == ["a-ferry.txt"]
+    assert "b-link.txt: skipped, a symbolic link to a file outside the folder" in captured.err
+    assert main([str(folder), "--format", "json", "--follow-links"]) == 0
+    captured = capsys.readouterr()
+    assert [s["id"] for s in json.loads(captured.out)["sources"]] == [
+        "a-ferry.txt",
+        "b-link.txt",
+    ]
+    assert captured.err == ""
 
 
 def test_empty_folder(tmp_path: Path) -> None:

@@ -440,3 +440,36 @@ def test_many_paragraphs_are_fast() -> None:
     units = segment(text)
     assert time.perf_counter() - start < 5.0
     assert len(units) == 12_000
+
+
+# --- quotes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'She asked "What does a tidy harbour look like?"This is what a tidy harbour '
+            "looks like.",
+            [
+                'She asked "What does a tidy harbour look like?"',
+                "This is what a tidy harbour looks like.",
+            ],
+        ),
+        (
+            "He wrote \u201cWhere did the ferry go?\u201d)Nobody on the pier could say.",
+            ["He wrote \u201cWhere did the ferry go?\u201d)", "Nobody on the pier could say."],
+        ),
+    ],
+)
+def test_no_sentence_starts_with_the_quote_closing_the_one_before(
+    text: str, expected: list[str]
+) -> None:
+    assert texts(text) == expected
+
+
+def test_a_quote_opening_a_sentence_stays_with_it() -> None:
+    assert texts('The mayor said "It is over." "We won," she added.') == [
+        'The mayor said "It is over."',
+        '"We won," she added.',
+    ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from summarize.cli.app import main
 from summarize.errors import SummarizeError
 from summarize.model import Budget
-from summarize.selectors.budget import ELLIPSIS, resolve, select
+from summarize.selectors.budget import BYTES_PER_WORD, ELLIPSIS, cost, resolve, select
 from summarize.text.features import tfidf
 
 from .conftest import make_sentences
@@ -103,8 +106,44 @@ def test_a_cut_to_a_chars_budget_counts_characters() -> None:
 
 def test_impossible_budget_is_a_clear_error() -> None:
     sentences = make_sentences(["Unquestionably, everything changed."])
-    with pytest.raises(SummarizeError, match="cannot meet a budget of 5 bytes"):
-        select(sentences, np.array([1.0]), Budget(bytes=5), None)
+    with pytest.raises(SummarizeError, match="cannot meet a budget of 3 bytes"):
+        select(sentences, np.array([1.0]), Budget(bytes=3), None)
+
+
+def test_a_first_word_longer_than_the_budget_is_cut_inside() -> None:
+    sentences = make_sentences(["Unquestionably, everything changed."])
+    picked = select(sentences, np.array([1.0]), Budget(bytes=5), None)
+    assert picked.truncated == "Un" + ELLIPSIS
+    assert "inside its first word" in picked.notes[0]
+
+
+def test_a_words_budget_bounds_the_bytes_of_one_giant_word() -> None:
+    sentences = make_sentences(["z" * 2_000_000])
+    picked = select(sentences, np.array([1.0]), Budget(words=100), None)
+    assert picked.truncated is not None
+    assert len(picked.truncated.encode()) <= 100 * BYTES_PER_WORD
+
+
+def test_a_words_budget_bounds_the_bytes_of_long_tokens() -> None:
+    long_words = " ".join(["https://example.org/" + "x" * 80] * 10) + "."
+    sentences = make_sentences([long_words, long_words.replace("x", "y"), TEXTS[0]])
+    picked = select(sentences, np.array([1.0, 0.9, 0.1]), Budget(words=40), None)
+    chosen = [sentences[i] for i in picked.indices]
+    assert sum(s.byte_count for s in chosen) <= 40 * BYTES_PER_WORD
+    assert sum(s.word_count for s in chosen) <= 40
+    # ordinary prose is counted in words, as before
+    assert cost(sentences[2], Budget(words=40)) == sentences[2].word_count
+
+
+def test_the_cli_output_of_a_giant_word_is_bounded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "giant.txt"
+    path.write_text("q" * 2_000_000 + "\n", encoding="utf-8")
+    for selector in ("greedy", "submodular", "ilp"):
+        assert main([str(path), "--words", "100", "--selector", selector, "--format", "text"]) == 0
+        out = capsys.readouterr().out
+        assert 0 < len(out.encode()) <= 100 * BYTES_PER_WORD + 200, selector
 
 
 def test_ratio_is_a_share_of_the_input_words() -> None:

@@ -208,8 +208,8 @@ def summary_options(options: argparse.Namespace) -> DigestOptions:
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """How inputs are read: their format and the size limit. Read them back with
-    :func:`input_options`."""
+    """How inputs are read: their format, the size limit, links out of folders. Read them
+    back with :func:`input_options`."""
     group = parser.add_argument_group("inputs")
     group.add_argument(
         "--input-format",
@@ -225,6 +225,12 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"refuse an input longer than N characters (default: {DEFAULT_MAX_CHARS})",
     )
+    group.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read a folder's symbolic links to files outside it (by default they are "
+        "skipped with a warning)",
+    )
 
 
 class InputOptions(TypedDict):
@@ -232,12 +238,17 @@ class InputOptions(TypedDict):
 
     input_format: str
     max_chars: int
+    follow_links: bool
 
 
 def input_options(options: argparse.Namespace) -> InputOptions:
     """Keyword arguments for :func:`summarize.inputs.read.read_inputs` and ``read_documents``
     from parsed input options."""
-    return {"input_format": options.input_format, "max_chars": options.max_chars}
+    return {
+        "input_format": options.input_format,
+        "max_chars": options.max_chars,
+        "follow_links": options.follow_links,
+    }
 
 
 # -- option types ------------------------------------------------------------------------------

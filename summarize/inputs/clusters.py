@@ -85,12 +85,19 @@ def read_clusters(path: str | Path, *, language: str = "english") -> Iterator[Cl
         raise SummarizeError(f"{path}: no clusters (the file is empty)")
 
 
+def describe_json_error(exc: json.JSONDecodeError) -> str:
+    """``invalid JSON (<reason> at column N)``. Some of Python's reasons end in "at" already
+    ("Invalid control character at"): it is not said twice."""
+    reason = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return f"invalid JSON ({reason} at column {exc.colno})"
+
+
 def parse_cluster(line: str, *, language: str = "english") -> Cluster:
     """The :class:`Cluster` on one JSONL line; raises ``_LineError`` for bad input."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise _LineError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        raise _LineError(describe_json_error(exc)) from None
     if not isinstance(record, dict):
         raise _LineError(f"expected a JSON object, got {_kind(record)}")
     cluster_id = _require_str(record, "id", "cluster")

@@ -6,7 +6,9 @@ The encoding is taken from the first of these that applies:
 2. UTF-16 without a byte-order mark, recognised by NUL bytes at every other position;
 3. a declared charset (an HTTP ``Content-Type`` header, or an HTML ``<meta>`` tag in the
    first few kilobytes) under which the bytes decode cleanly; ``iso-8859-1`` and ``ascii``
-   are read as Windows-1252, as browsers do;
+   are read as Windows-1252, as browsers do. When the bytes are valid UTF-8 with characters
+   beyond ASCII but another charset is declared, the declaration is wrong (legacy text is
+   practically never valid UTF-8 by chance): they are read as UTF-8, with a note;
 4. UTF-8, when the bytes are valid UTF-8 (plain ASCII included), or when valid UTF-8
    characters beyond ASCII outnumber the invalid bytes (which are replaced by U+FFFD);
 5. a guess from charset-normalizer's readings of the bytes around the first one that is not
@@ -15,11 +17,12 @@ The encoding is taken from the first of these that applies:
    the commonest legacy encoding of Western text, winning ties;
 6. UTF-8 with the invalid bytes replaced by U+FFFD.
 
-Steps 2, 5 and 6 come with a note for the user, and so does any replaced byte. Data that
-is not text is refused: the signature of a common binary format (PDF, ZIP, gzip, PNG...),
-many control bytes, or mostly replacement characters after decoding. Control characters
-other than tab and line feed are removed from the text (NUL bytes and terminal colour codes
-included); ``\r\n`` and ``\r`` become ``\n``, a form feed a paragraph break.
+Steps 2, 5 and 6 (and a declaration overruled in step 3) come with a note for the user,
+and so does any replaced byte. Data that is not text is refused: the signature of a common
+binary format (PDF, ZIP, gzip, PNG...), many control bytes, or mostly replacement
+characters after decoding. Control characters other than tab and line feed are removed
+from the text (NUL bytes and terminal colour codes included); ``\r\n`` and ``\r`` become
+``\n``, a form feed a paragraph break.
 """
 
 from __future__ import annotations
@@ -148,8 +151,15 @@ def decode(data: bytes, *, declared: str | None = None, empty: str = "file is em
         raise NotText("looks like a binary file, not text")
     for charset in (declared, _meta_charset(sample)):
         found = _declared(data, charset)
-        if found is not None:
-            return _finish(found, empty)
+        if found is None:
+            continue
+        if found.encoding != "utf_8" and not data.isascii():
+            utf8 = _utf8(data)
+            if utf8 is not None:
+                shown = " ".join(str(charset).split()).strip("\"'")[:40]
+                note = f"declared as {shown} but is valid UTF-8; read as UTF-8"
+                return _finish(Decoded(utf8, "utf_8", note), empty)
+        return _finish(found, empty)
     try:
         return _finish(Decoded(data.decode("utf-8"), "utf_8"), empty)
     except UnicodeDecodeError as exc:
@@ -202,6 +212,13 @@ def _declared(data: bytes, charset: str | None) -> Decoded | None:
             return None
         text = data.decode("latin_1")  # the five bytes Windows-1252 leaves undefined
     return Decoded(text, encoding)
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _meta_charset(sample: bytes) -> str | None:

@@ -13,7 +13,11 @@ an :class:`Extracted`: the text to segment, with the title, author and date wher
 - **HTML** goes through trafilatura, which keeps the main text of a page (navigation,
   footers, teasers and comments are left out) and finds its title, author and date; the
   main text comes back as Markdown and is read as above. A page trafilatura finds no main
-  text in falls back to all of its visible text.
+  text in falls back to all of its visible text. A page nested deeper than the HTML
+  parser's default limit (256 levels, past which it drops the rest of the page) is parsed
+  without that limit, and past the parser's hard limit (about 2,000) with its wrapper
+  elements flattened. A date that is only a year (trafilatura's reading of "Copyright
+  2024" as 2024-01-01) is not a date: it is kept only when the page names 1 January.
 - **Plain text** passes through as it is.
 
 Nothing here reads files or the network; trafilatura is imported on first use.
@@ -251,19 +255,93 @@ def html_text(text: str, *, url: str | None = None) -> Extracted:
     page = text
     if not re.search(r"<(?:html|body)\b", text[:_SNIFF_CHARS], re.IGNORECASE):
         page = f"<html><body>{text}</body></html>"  # trafilatura wants a whole document
-    found = _trafilatura(page, url)
+    deep = _deep_page(page)
+    found = _trafilatura(page if deep is None else deep(), url)
     title = _field(found, "title")
     body = getattr(found, "text", None) if found is not None else None
     body = body if isinstance(body, str) else ""
     extracted = markdown_text(body, title=title) if body.strip() else Extracted("", title)
     if not extracted.text.strip():
-        extracted = Extracted(_visible_text(page), extracted.title)
+        extracted = Extracted(_visible_text(page if deep is None else deep()), extracted.title)
     return Extracted(
         extracted.text,
         title=extracted.title,
         author=_field(found, "author"),
-        date=_field(found, "date"),
+        date=_page_date(_field(found, "date"), page),
     )
+
+
+# libxml2 stops building the tree at this depth (the rest of the page is lost) unless told
+# to parse "huge" documents, and at about 2048 levels even then.
+_PARSER_DEPTH = 255
+_HUGE_PARSER_DEPTH = 2000
+_DEPTH_SLACK = 5
+# Elements whose tags are dropped from a page too deep even for a "huge" parse: wrappers
+# that hold paragraphs become paragraph breaks, inline ones disappear.
+_BLOCK_WRAPPER = re.compile(
+    r"</?(?:div|section|article|main|aside|header|footer|nav|blockquote|center|figure|form"
+    r"|fieldset|table|thead|tbody|tfoot|tr|td|th|ul|ol|li|dl|dt|dd)\b[^>]*>",
+    re.IGNORECASE,
+)
+_INLINE_WRAPPER = re.compile(
+    r"</?(?:span|font|b|i|u|s|em|strong|small|big|a|abbr|cite|mark|sub|sup)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _deep_page(page: str) -> Any:
+    """None for an ordinary page; for one nested deeper than the parser's default limit, a
+    function making a fresh parse of it without that limit (trafilatura changes the trees
+    it is given), with its wrapper elements flattened when it is deeper than even that
+    parse reaches."""
+    try:
+        from lxml import etree
+        from lxml import html as lxml_html
+    except ImportError:  # pragma: no cover - trafilatura depends on lxml
+        return None
+    try:
+        if _depth(lxml_html.document_fromstring(page)) < _PARSER_DEPTH - _DEPTH_SLACK:
+            return None
+        parser = lxml_html.HTMLParser(
+            huge_tree=True, remove_comments=True, remove_pis=True, collect_ids=False
+        )
+        if _depth(lxml_html.document_fromstring(page, parser=parser)) >= (
+            _HUGE_PARSER_DEPTH - _DEPTH_SLACK
+        ):
+            page = _INLINE_WRAPPER.sub("", _BLOCK_WRAPPER.sub("<p>", page))
+            lxml_html.document_fromstring(page, parser=parser)
+    except (etree.LxmlError, ValueError):  # no tree at all: leave the page to trafilatura
+        return None
+    return lambda: lxml_html.document_fromstring(page, parser=parser)
+
+
+def _depth(tree: Any) -> int:
+    """How many elements deep the tree goes."""
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_MONTHS_FIRST = re.compile(r"\b(?:jan(?:uary)?\.?\s+0?1(?:st)?\b|0?1(?:st)?\s+jan)", re.IGNORECASE)
+
+
+def _page_date(date: str | None, page: str) -> str | None:
+    """``date`` unless it is 1 January of a year the page never gives with a day: a date
+    found from a year alone ("Copyright 2024", "© 2024") comes back as YYYY-01-01."""
+    if date is None or not re.fullmatch(r"\d{4}-01-01", date):
+        return date
+    year = date[:4]
+    numeric = (
+        rf"{year}[-/.]0?1[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]0?1[-/.]{year}|{year}0101"
+        rf"|(?<!\d)0?1\s+(?:jan|janvier|januar|enero)\w*\.?,?\s+{year}"
+    )
+    if re.search(numeric, page, re.IGNORECASE) or _MONTHS_FIRST.search(page):
+        return date
+    return None
 
 
 def _trafilatura(page: str, url: str | None) -> Any:

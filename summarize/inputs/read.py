@@ -10,6 +10,12 @@ is refused without being read into memory), decoded (:mod:`summarize.inputs.deco
 from its format — plain text, Markdown or HTML, detected or chosen — into text to segment
 (:mod:`summarize.inputs.formats`); URLs are fetched first (:mod:`summarize.inputs.fetch`).
 
+Only regular files are read: a named pipe, a device or a socket named on the command line
+is refused (:func:`check_regular_file`) rather than read, which could block for ever. A
+folder's symbolic links are followed only to files inside the folder (:func:`is_inside`)
+unless ``follow_links`` is set, so a link to ``/etc/passwd`` dropped into a folder is not
+read. Both checks are public so other readers of folders (``summarize batch``) can share them.
+
 Every problem with an input becomes a one-line :class:`SummarizeError` naming the input, or,
 for a file inside a folder, a warning saying the file was skipped so one bad file does not
 stop the rest. Nothing here prints.
@@ -18,6 +24,7 @@ stop the rest. Nothing here prints.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -55,6 +62,7 @@ class _Options:
 
     input_format: str = AUTO
     max_chars: int = DEFAULT_MAX_CHARS
+    follow_links: bool = False
 
     @property
     def max_bytes(self) -> int:
@@ -91,6 +99,40 @@ class DocumentSet:
     budget: Budget | None = None
 
 
+class NotRegularFile(SummarizeError):
+    """A path that names something other than a regular file (a named pipe, a device, a
+    socket); ``reason`` is the message without the path."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def check_regular_file(path: str) -> None:
+    """Raise :class:`NotRegularFile` unless ``path`` (symbolic links followed) is a regular
+    file or a folder; a missing path passes (opening it says so). Never opens the path, so a
+    named pipe cannot block."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    reason = _not_regular(mode)
+    if reason is not None:
+        raise NotRegularFile(path, reason)
+
+
+def is_inside(folder: str, path: str) -> bool:
+    """Whether ``path``, with every symbolic link resolved, lies inside ``folder`` (resolved
+    too): a link in a folder that points out of it is not."""
+    root = os.path.realpath(folder)
+    target = os.path.realpath(path)
+    try:
+        return os.path.commonpath([root, target]) == root
+    except ValueError:  # different drives
+        return False
+
+
 def read_inputs(
     paths: Sequence[str],
     *,
@@ -98,6 +140,7 @@ def read_inputs(
     stdin: BinaryIO | None = None,
     input_format: str = AUTO,
     max_chars: int = DEFAULT_MAX_CHARS,
+    follow_links: bool = False,
 ) -> tuple[tuple[DocumentSet, ...], tuple[str, ...]]:
     """The sets of documents the paths name, each to be digested on its own, and warnings.
 
@@ -108,7 +151,7 @@ def read_inputs(
       :func:`read_documents` reads it.
     """
     language = check_language(language)
-    options = _options(input_format, max_chars)
+    options = _options(input_format, max_chars, follow_links)
     if not paths:
         raise SummarizeError("no input given; name a file, a folder, or - for standard input")
     cluster_files = [p for p in paths if _is_cluster_file(p, options)]
@@ -125,7 +168,12 @@ def read_inputs(
     if len(paths) > 1 and all(_is_folder(p) for p in paths):
         return _read_folders(paths, language, options)
     documents, warnings = read_documents(
-        paths, language=language, stdin=stdin, input_format=input_format, max_chars=max_chars
+        paths,
+        language=language,
+        stdin=stdin,
+        input_format=input_format,
+        max_chars=max_chars,
+        follow_links=follow_links,
     )
     return (DocumentSet(None, documents, origin=", ".join(paths)),), warnings
 
@@ -137,6 +185,7 @@ def read_documents(
     stdin: BinaryIO | None = None,
     input_format: str = AUTO,
     max_chars: int = DEFAULT_MAX_CHARS,
+    follow_links: bool = False,
 ) -> tuple[tuple[Document, ...], tuple[str, ...]]:
     """Read files, folders (their files, not recursively), URLs and ``-`` (stdin) as
     documents.
@@ -146,10 +195,11 @@ def read_documents(
     inputs share a name; standard input is ``"stdin"``. ``input_format`` is ``auto`` (each
     input's format detected from its media type, extension and content) or the format of
     every input; a ``.jsonl`` file read here is plain text. ``max_chars`` refuses any input
-    longer than that many characters.
+    longer than that many characters. Only regular files are read; a folder's symbolic links
+    to files outside it are skipped with a warning unless ``follow_links``.
     """
     language = check_language(language)
-    options = _options(input_format, max_chars)
+    options = _options(input_format, max_chars, follow_links)
     if not paths:
         raise SummarizeError("no input given; name a file, a folder, or - for standard input")
     warnings: list[str] = []
@@ -178,14 +228,14 @@ def check_reading(input_format: str, max_chars: int) -> None:
     _options(input_format, max_chars)
 
 
-def _options(input_format: str, max_chars: int) -> _Options:
+def _options(input_format: str, max_chars: int, follow_links: bool = False) -> _Options:
     if input_format not in INPUT_FORMATS:
         raise SummarizeError(
             f"unknown input format {input_format!r}; available: {', '.join(INPUT_FORMATS)}"
         )
     if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
         raise SummarizeError(f"max_chars must be a whole number of at least 1, got {max_chars!r}")
-    return _Options(input_format, max_chars)
+    return _Options(input_format, max_chars, bool(follow_links))
 
 
 def _is_folder(path: str) -> bool:
@@ -225,6 +275,7 @@ def _read_cluster_files(
             raise SummarizeError(f"{path}: no such file or directory")
         if not os.path.exists(path):
             raise SummarizeError(f"{path}: broken symbolic link")
+        check_regular_file(path)
         try:
             size = os.path.getsize(path)
         except OSError as exc:
@@ -352,6 +403,12 @@ def _read_folder(folder: str, options: _Options, warnings: list[str]) -> list[_S
         try:
             if not entry.is_file():  # follows symbolic links; sub-folders are not read
                 continue
+            if entry.is_symlink() and not options.follow_links and not is_inside(folder, path):
+                warnings.append(
+                    f"{path}: skipped, a symbolic link to a file outside the folder "
+                    "(--follow-links reads it)"
+                )
+                continue
             data = _read_bytes(path, options)
         except OSError as exc:
             warnings.append(f"{path}: skipped, cannot read: {_reason(exc)}")
@@ -372,15 +429,21 @@ def _read_folder(folder: str, options: _Options, warnings: list[str]) -> list[_S
 
 
 def _read_bytes(path: str, options: _Options) -> bytes:
-    """The file's bytes, refused (without reading them all) beyond the size limit."""
-    with open(path, "rb") as handle:
-        try:
-            size = os.fstat(handle.fileno()).st_size
-        except OSError:
-            size = 0
-        if size > options.max_bytes:
+    """The file's bytes, refused (without reading them all) beyond the size limit, and
+    refused unless it is a regular file. It is opened without blocking (a named pipe with no
+    writer would block the open itself) and checked once open, so it cannot be swapped for
+    a pipe between a check and the open."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb", closefd=True) as handle:
+        info = os.fstat(fd)
+        reason = _not_regular(info.st_mode)
+        if reason is not None:
+            raise _Unusable(reason)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        if info.st_size > options.max_bytes:
             raise _Unusable(options.too_large())
-        data = handle.read(options.max_bytes + 1)  # a device or pipe may not know its size
+        data = handle.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
         raise _Unusable(options.too_large())
     return data
@@ -431,6 +494,21 @@ def _source(
         author=extracted.author,
         date=extracted.date,
     )
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read (None for a regular file or a folder)."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "an unusual file"
+    return f"not a regular file ({kind}); give - to read standard input"
 
 
 def _file_name(path: str) -> str:

@@ -6,7 +6,14 @@ the result is deterministic. A sentence whose cosine similarity (tf-idf) with a 
 reaches ``redundancy`` is never chosen as well.
 
 When no whole sentence fits a ``words`` or ``chars`` budget, the best sentence is cut at a
-word boundary and ends with an ellipsis, and the selection says so in a note.
+word boundary and ends with an ellipsis, and the selection says so in a note; a single word
+longer than the whole budget is cut inside the word.
+
+A ``words`` budget also bounds the size of the text, whatever its tokens: a sentence costs
+its words or its UTF-8 bytes divided by :data:`BYTES_PER_WORD` (rounded up), whichever is
+more, so ``N`` words of budget never give more than ``30 N`` bytes. Ordinary prose (five or
+six bytes a word) is counted in words exactly as before; a sentence of URLs or of one
+two-million-character "word" is counted by its size.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from summarize.options import ORDERS, describe_budget
 
 ELLIPSIS = "\u2026"
 DENSE_ROWS = 2000  # sentences; their similarity matrix takes 32 MB
+BYTES_PER_WORD = 30
+"""Bytes of text one word of a ``words`` budget allows, on average over the output."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ def cost(sentence: Sentence, budget: Budget) -> int:
         return sentence.byte_count
     if budget.chars is not None:
         return len(sentence.text)
-    return sentence.word_count
+    return max(sentence.word_count, -(-sentence.byte_count // BYTES_PER_WORD))
 
 
 def resolve(budget: Budget, sentences: Sequence[Sentence]) -> Budget:
@@ -121,31 +130,46 @@ def select(
 
 
 def _cut(sentence: Sentence, position: int, budget: Budget) -> Selection:
-    """The sentence cut at a word boundary to fit ``budget``, ending with an ellipsis."""
+    """The sentence cut at a word boundary to fit ``budget``, ending with an ellipsis (inside
+    the first word when even that is too long)."""
     words = sentence.text.split()
     if budget.words is not None:
-        kept = words[: budget.words]
+        words = words[: budget.words]
+        limit = budget.words * BYTES_PER_WORD
+        size = _byte_length
     else:
         size = len if budget.chars is not None else _byte_length
-        room = (budget.bytes or budget.chars or 0) - size(ELLIPSIS)
-        kept = []
-        used = -1  # the first word needs no joining space
-        for word in words:
-            used += 1 + size(word)
-            if used > room:
-                break
-            kept.append(word)
+        limit = budget.bytes or budget.chars or 0
+    room = limit - size(ELLIPSIS)
+    kept: list[str] = []
+    used = -1  # the first word needs no joining space
+    for word in words:
+        used += 1 + size(word)
+        if used > room:
+            break
+        kept.append(word)
+    where = "at a word boundary"
+    if not kept and words:
+        first = _prefix(words[0], max(0, room), characters=size is len)
+        kept = [first] if first else []
+        where = "inside its first word, which alone is longer than the budget"
     if not kept:
         raise SummarizeError(
-            f"cannot meet a budget of {describe_budget(budget)}: even the first word of the best "
-            "sentence is longer"
+            f"cannot meet a budget of {describe_budget(budget)}: it is too small for any text"
         )
     text = " ".join(kept).rstrip(",;:-") + ELLIPSIS
     note = (
         f"no whole sentence fits a budget of {describe_budget(budget)}; "
-        "the best sentence was cut at a word boundary"
+        f"the best sentence was cut {where}"
     )
     return Selection((position,), truncated=text, notes=(note,))
+
+
+def _prefix(word: str, room: int, *, characters: bool) -> str:
+    """The longest start of ``word`` within ``room`` characters (or UTF-8 bytes)."""
+    if characters:
+        return word[:room]
+    return word.encode("utf-8")[:room].decode("utf-8", errors="ignore")
 
 
 def _byte_length(text: str) -> int:

@@ -2,21 +2,26 @@
 
 Web pages and wire copy carry lines that are not part of the story: photo captions and
 credits, player stubs ("Loading..."), teaser links to other stories, reporter credits, stray
-fragments, cookie and web-archive notices. Each rule below looks at the *shape* of a
-sentence — whether it was a line of its own without final punctuation, its length, markers
-that only captions carry, where a reporting verb stands, repetition inside its own source,
-and the share of its words that belong to the vocabulary of web pages rather than of news —
-and gives a reason when it fires. ``boilerplate()`` returns those reasons; the pipeline drops
-the sentences and ``--explain`` shows why.
+fragments, cookie and web-archive notices, copyright lines. Each rule below looks at the
+*shape* of a sentence — whether it was a line of its own without final punctuation, its
+length, markers that only captions carry, where a reporting verb stands, repetition inside
+its own source, and the share of its words that belong to the vocabulary of web pages
+rather than of news — and gives a reason when it fires. ``boilerplate()`` returns those
+reasons; the pipeline drops the sentences and ``--explain`` shows why.
+
+A paragraph that ends with a parenthesised photo credit ("... on Nov. 28. (Jane Doe / Staff
+Photographer)") is a picture caption whole: the credit and every sentence of the paragraph go.
+A sentence repeated in its own source is dropped from its second occurrence on: the first
+stays, so a story pasted twice collapses to one copy rather than vanishing.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from summarize.model import Document, Sentence, SentenceRef
+from summarize.text.segment import ends_with_photo_credit
 
 MIN_WORDS = 4
 CREDIT_MAX_WORDS = 12
@@ -44,6 +49,12 @@ _CREDIT_START = re.compile(
     r"|By\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}(?:\s+and\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})?\W*$)"
 )
 
+# "Copyright 2024 ...", "© 2024 ...", "(c) 2024 ...", "... All rights reserved."
+_COPYRIGHT = re.compile(
+    r"^\W*(?:copyright|\u00a9|\(c\))\s*(?:\u00a9\s*)?(?:\d{4}|by\b)|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+
 # Words of the page around a story rather than of news: accounts, subscriptions, sharing,
 # browsers and the web archive. A sentence made largely of them is chrome.
 _CHROME_WORDS = frozenset(
@@ -64,26 +75,34 @@ def boilerplate(documents: Iterable[Document]) -> dict[SentenceRef, str]:
     """Every sentence that looks like page chrome, with the reason, keyed by its identity."""
     reasons: dict[SentenceRef, str] = {}
     for document in documents:
-        repeated = _repeated_wordings(document.sentences)
+        earlier: set[tuple[str, ...]] = set()
         for sentence in document.sentences:
-            reason = why_boilerplate(sentence, repeated)
+            reason = why_boilerplate(sentence, earlier)
             if reason is not None:
                 reasons[sentence.ref] = reason
+            if sentence.tokens:
+                earlier.add(sentence.tokens)
+        for ref in _captioned(document.sentences):
+            reasons.setdefault(ref, "picture caption (its paragraph ends with a photo credit)")
     return reasons
 
 
 def why_boilerplate(
-    sentence: Sentence, repeated: frozenset[tuple[str, ...]] = frozenset()
+    sentence: Sentence, repeated: Collection[tuple[str, ...]] = frozenset()
 ) -> str | None:
     """The first boilerplate rule the sentence meets, or None for story text. ``repeated``
-    holds the wordings (token sequences) that occur more than once in the sentence's source."""
+    holds the wordings (token sequences) already seen earlier in the sentence's source."""
     text = sentence.text
+    if ends_with_photo_credit(text):
+        return "photo credit" if text.startswith("(") else "picture caption (with a photo credit)"
     if sentence.standalone:
         return "standalone line (heading, teaser, stub)"
     if len(sentence.tokens) < MIN_WORDS:
         return f"fragment of fewer than {MIN_WORDS} words"
     if _PICTURE_POSITION.search(text) or _MEDIA_LABEL.search(text):
         return "picture caption"
+    if _COPYRIGHT.search(text):
+        return "copyright notice"
     if len(sentence.tokens) <= CREDIT_MAX_WORDS and (
         _CREDIT_END.search(text) or _CREDIT_START.search(text)
     ):
@@ -96,6 +115,14 @@ def why_boilerplate(
     return None
 
 
-def _repeated_wordings(sentences: Iterable[Sentence]) -> frozenset[tuple[str, ...]]:
-    counts = Counter(s.tokens for s in sentences)
-    return frozenset(tokens for tokens, n in counts.items() if n > 1 and tokens)
+def _captioned(sentences: Iterable[Sentence]) -> list[SentenceRef]:
+    """The sentences of every paragraph whose last sentence ends with a photo credit."""
+    paragraphs: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    return [
+        s.ref
+        for paragraph in paragraphs.values()
+        if ends_with_photo_credit(paragraph[-1].text)
+        for s in paragraph
+    ]

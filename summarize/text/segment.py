@@ -22,9 +22,11 @@ Line rules (see :func:`_hard_breaks`), for a line followed by another line of th
 A line is *full* when it and the next line's first word would not fit in the paragraph's wrap
 width (its longest line), the way a greedy line wrapper breaks text.
 
-Punkt's sentence breaks are then corrected in two ways: a break after an abbreviation that
+Punkt's sentence breaks are then corrected in three ways: a break after an abbreviation that
 never ends a sentence ("Mr.", "Gen.", "e.g.") is undone, and so is a break before a plain
-lower-case word (``"Stop!" he said.``, ``He paused... and went on.``).
+lower-case word (``"Stop!" he said.``, ``He paused... and went on.``); and a sentence never
+starts with the quote that closes one left open in the sentence before (``like?"This``):
+the quote goes back to the sentence it closes.
 
 A unit is ``standalone`` when it is exactly one whole source line that looks like a heading:
 no sentence-final punctuation (a trailing ellipsis, as in "Loading...", does not count) and at
@@ -47,7 +49,15 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
-__all__ = ["MAX_STANDALONE_WORDS", "TITLES", "Unit", "segment", "split_title", "word_set"]
+__all__ = [
+    "MAX_STANDALONE_WORDS",
+    "TITLES",
+    "Unit",
+    "ends_with_photo_credit",
+    "segment",
+    "split_title",
+    "word_set",
+]
 
 MAX_STANDALONE_WORDS = 25
 """Longest line (in words) that can be a standalone unit (title, caption, teaser)."""
@@ -406,9 +416,42 @@ def _sentences(block: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[int,
             _ends_with_never_final(block, spans[-1][0], spans[-1][1]) or _starts_lower(block, start)
         ):
             spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
+            continue
+        if spans:
+            closing = _closing_quotes(block, spans[-1][0], start, end)
+            if closing:
+                spans[-1] = (spans[-1][0], start + closing)
+                start += closing
+                start += len(block[start:end]) - len(block[start:end].lstrip())
+                if start >= end:
+                    continue
+        spans.append((start, end))
     return spans
+
+
+# Quotes that may close a quotation, with the quote that opens it.
+_QUOTE_PAIRS = {'"': '"', "\u201d": "\u201c", "\u2019": "\u2018"}
+
+
+def _closing_quotes(block: str, previous: int, start: int, end: int) -> int:
+    """How many characters at ``block[start:end]`` are the quote (and any brackets right
+    after it) closing a quotation that the text from ``previous`` to ``start`` left open;
+    0 when the sentence does not start that way."""
+    quote = block[start : start + 1]
+    opening = _QUOTE_PAIRS.get(quote)
+    if opening is None:
+        return 0
+    before = block[previous:start]
+    if opening == quote:
+        open_left = before.count(quote) % 2 == 1
+    else:
+        open_left = before.count(opening) > before.count(quote)
+    if not open_left:
+        return 0
+    length = 1
+    while start + length < end and block[start + length] in ")]}":
+        length += 1
+    return length
 
 
 def _punkt_spans(block: str, tokenizer: PunktSentenceTokenizer) -> Iterable[tuple[int, int]]:
@@ -453,6 +496,32 @@ def segment(text: str, language: str = "english") -> list[Unit]:
 # --------------------------------------------------------------------------------------------
 # Titles
 
+# A parenthesised photo credit at the end of a sentence, made of capitalised names:
+# "(Jane Doe / Staff Photographer)", "(AP Photo/Jane Doe)", "(Jane Doe/Getty Images)",
+# "(Photo: Jane Doe)", "(Photo by Jane Doe)", "(Getty Images)". A slash form needs a photo or
+# agency word on one side; lower-case prose in brackets ("(up from 1/2 of staff)") is not one.
+_CREDIT_NAME = (
+    r"[A-Z][\w.'\u2019&-]*(?:\s+(?:[A-Z][\w.'\u2019&-]*|for|of|the|via|and|de|van|von)){0,7}"
+)
+_CREDIT_WORD = (
+    r"(?i:photographer|photographers|photo|photos|photograph|staff|ap|afp|reuters|getty"
+    r"|epa|shutterstock|pool|courtesy|contributor|handout|images)"
+)
+_PHOTO_CREDIT = re.compile(
+    r"\(\s*(?:"
+    rf"(?=[^()/]*\b{_CREDIT_WORD}\b|[^()]*/[^()]*\b{_CREDIT_WORD}\b)"
+    rf"{_CREDIT_NAME}\s*/\s*{_CREDIT_NAME}"
+    rf"|(?i:photos?|photograph|picture|image)\s*(?::|(?i:by|courtesy\s+of)\s)\s*{_CREDIT_NAME}"
+    rf"|(?:{_CREDIT_NAME}\s+)?(?:Getty\s+Images|Shutterstock|AP\s+Photo|AFP\s+Photo)"
+    r")\s*\)[\s.]*$"
+)
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """Whether ``text`` ends with a parenthesised photo credit, the mark of a caption:
+    "(Jane Doe / Staff Photographer)", "(AP Photo/Jane Doe)", "(Getty Images)"."""
+    return text.endswith((")", ").", ") ")) and _PHOTO_CREDIT.search(text) is not None
+
 
 def _looks_like_title(line: str) -> bool:
     if not any(ch.isalpha() for ch in line) or len(line) > _TITLE_MAX_CHARS:
@@ -463,6 +532,8 @@ def _looks_like_title(line: str) -> bool:
     core = _core_end(line)
     if not core or core[-1] in _CONTINUATION_END or core[-1] in ".\u2026":
         return False
+    if ends_with_photo_credit(line):
+        return False  # a picture caption
     if core[-1] in "?!":
         return words <= _TITLE_MAX_WORDS_QUESTION
     return True
