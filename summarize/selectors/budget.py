@@ -19,7 +19,7 @@ two-million-character "word" is counted by its size.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -136,9 +136,9 @@ def _cut(sentence: Sentence, position: int, budget: Budget) -> Selection:
     if budget.words is not None:
         words = words[: budget.words]
         limit = budget.words * BYTES_PER_WORD
-        size = _byte_length
+        size: Callable[[str], int] = _byte_length
     else:
-        size = len if budget.chars is not None else _byte_length
+        size = _char_length if budget.chars is not None else _byte_length
         limit = budget.bytes or budget.chars or 0
     room = limit - size(ELLIPSIS)
     kept: list[str] = []
@@ -150,7 +150,7 @@ def _cut(sentence: Sentence, position: int, budget: Budget) -> Selection:
         kept.append(word)
     where = "at a word boundary"
     if not kept and words:
-        first = _prefix(words[0], max(0, room), characters=size is len)
+        first = _prefix(words[0], max(0, room), characters=size is _char_length)
         kept = [first] if first else []
         where = "inside its first word, which alone is longer than the budget"
     if not kept:
@@ -170,6 +170,10 @@ def _prefix(word: str, room: int, *, characters: bool) -> str:
     if characters:
         return word[:room]
     return word.encode("utf-8")[:room].decode("utf-8", errors="ignore")
+
+
+def _char_length(text: str) -> int:
+    return len(text)
 
 
 def _byte_length(text: str) -> int:
