@@ -345,6 +345,23 @@ def test_cli_table(capsys: pytest.CaptureFixture[str], tiny: Path) -> None:
     assert "wall time" in out
 
 
+def test_cli_shows_the_progress_bar_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tiny: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = io.StringIO()
+
+    def console(stderr: bool = False, **_: object) -> Console:
+        if stderr:
+            return Console(file=screen, force_terminal=True, width=120)
+        return Console(file=io.StringIO(), force_terminal=False)
+
+    monkeypatch.setattr("summarize.cli.common.SafeConsole", console)
+    code, _, _ = run(capsys, str(tiny), "--scorer", "lead", "--resamples", "50")
+    assert code == 0
+    shown = screen.getvalue()
+    assert "evaluating" in shown and f"{len(STORIES)}/{len(STORIES)}" in shown
+
+
 def test_cli_output_files(capsys: pytest.CaptureFixture[str], tiny: Path, tmp_path: Path) -> None:
     common = ["--scorer", "lead,oracle", "--resamples", "50", "--budget", "words=6"]
     for suffix in ("json", "csv", "md"):

@@ -7,8 +7,8 @@ fragments and sentences that open with a pronoun or speak in the first person. A
 sentence's score is its score in the ranking times its group's corroboration factor
 (``1 + corroboration * (k - 1)`` for a fact ``k`` documents carry, groups as the digest
 merges them); a title counts as its document's first sentence, raised by the documents
-whose title or candidate sentences repeat it (near-duplicates at the same ``duplicates``
-threshold). Scores are scaled so the best is 1.
+whose title or candidate sentences repeat it (near-duplicates at :data:`TITLE_MATCH`, or
+none when merging is off). Scores are scaled so the best is 1.
 """
 
 from __future__ import annotations
@@ -36,6 +36,12 @@ from summarize.ranking import Ranked
 from summarize.text.features import tfidf
 from summarize.text.merge import duplicate_groups
 from summarize.text.tokens import analyzer, tokenize
+
+TITLE_MATCH = 0.5
+"""The cosine at which a title counts as restating another document's title or sentence.
+Lower than the digest's ``duplicates`` (0.7) on purpose: a title is a compressed restatement,
+so it rarely reaches 0.7 against the sentence it restates (at 0.7 the AllSides headlines
+lose 0.16 ROUGE-1 recall, ``benchmarks/headlines.py``)."""
 
 CANDIDATE_SENTENCES = 5  # story sentences of each document that are candidates
 MIN_WORDS = 5  # a story sentence shorter than this is not a candidate
@@ -74,7 +80,7 @@ def rank_candidates(
         return []
     scores = np.array(raw)
     if titles:
-        support = _support(pool, ranked.duplicates)
+        support = _support(pool, None if ranked.duplicates is None else TITLE_MATCH)
         scores[titles] *= 1.0 + ranked.corroboration * (support[titles] - 1)
     top = float(np.max(scores))
     if top > 0:
