@@ -18,7 +18,7 @@ from summarize.evaluation.rouge import (
     rouge_l,
     rouge_n,
     score_all,
-    sentence_tokens,
+    line_tokens,
     stem_token,
     tokens,
 )
@@ -98,7 +98,7 @@ def test_rouge_l_union_lcs_of_the_paper():
     # c1 = w1 w2 w6 w7 w8 and c2 = w1 w3 w8 w9 w5.  LCS(r, c1) = w1 w2, LCS(r, c2) =
     # w1 w3 w5; their union w1 w2 w3 w5 has 4 tokens  ->  R = 4/5, P = 4/10,
     # F = 2 * 0.4 * 0.8 / 1.2 = 8/15
-    system = "w1 w2 w6 w7 w8. w1 w3 w8 w9 w5."
+    system = "w1 w2 w6 w7 w8.\nw1 w3 w8 w9 w5."
     assert_score(
         rouge_l(system, ["w1 w2 w3 w4 w5."]), Fraction(2, 5), Fraction(4, 5), Fraction(8, 15)
     )
@@ -107,16 +107,19 @@ def test_rouge_l_union_lcs_of_the_paper():
 def test_rouge_l_never_counts_a_system_token_twice():
     # Both reference sentences "x y" match the one system sentence "x y", but the system
     # has one x and one y: 2 hits, not 4  ->  P = 2/2, R = 2/4, F = 2/3
-    assert_score(rouge_l("x y", ["x y. x y."]), Fraction(1), Fraction(1, 2), Fraction(2, 3))
+    assert_score(rouge_l("x y", ["x y.\nx y."]), Fraction(1), Fraction(1, 2), Fraction(2, 3))
 
 
-def test_rouge_l_splits_sentences_at_line_breaks_and_full_stops():
-    # "5.5)" is no sentence end: no whitespace follows the full stop
-    assert sentence_tokens("One two. Three!\nFour (5.5) six", stem=False) == [
-        ["one", "two"],
-        ["three"],
+def test_rouge_l_units_are_the_lines_as_in_the_script():
+    # one unit per line, full stops do not split; a punctuation-only line is an empty unit
+    assert line_tokens("One two. Three!\n...\nFour (5.5) six", stem=False) == [
+        ["one", "two", "three"],
+        [],
         ["four", "5", "5", "six"],
     ]
+    # one line: the LCS of "b a" with "a b" is one token; as two lines, both are hits
+    assert rouge_l("a b", ["b a"]).recall == pytest.approx(0.5)
+    assert rouge_l("a b", ["b\na"]).recall == pytest.approx(1.0)
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,6 +152,28 @@ def test_stemmer_follows_rouge_perl_script():
     assert stem_token("congressional") == "congress"
     assert stem_token("replacement") == "replac"
     assert stem_token("adoption") == "adopt"
+
+
+def test_exception_list_comes_before_porter_and_is_final():
+    # irregular forms from the script's WordNet list (not stemmed further) ...
+    assert [stem_token(w) for w in ("said", "were", "been", "children", "went")] == [
+        "say",
+        "be",
+        "be",
+        "child",
+        "go",
+    ]
+    assert stem_token("data") == "datum"
+    assert stem_token("better") == "well"  # the script's map, adv.exc written last
+    # ... "mice" -> "mouse", but "mouse" itself goes to Porter: the two do not match
+    assert (stem_token("mice"), stem_token("mouse")) == ("mouse", "mous")
+    # tokens of three characters or fewer are never looked up
+    assert tokens("Men ran, was said", stem=True) == ["men", "ran", "was", "say"]
+    # digits longer than three characters go through Porter too
+    assert stem_token("1990s") == "1990"
+    # "went" matches "go"; "said" -> "say" does not match "says" (Porter: "sai")
+    assert rouge_n("went home", ["go home"], 1).recall == 1.0
+    assert rouge_n("said home", ["says home"], 1).recall == 0.5
 
 
 # --------------------------------------------------------------------------------------------
@@ -257,18 +282,19 @@ def test_identical_texts_score_one():
 
 # --------------------------------------------------------------------------------------------
 # Agreement with rouge-score (Google's Python reimplementation) where conventions coincide:
-# one reference, no length limit, stemming on, and words both stemmers treat alike.
+# one reference, no length limit, stemming on, and words both stemmers treat alike (none in
+# the script's WordNet exception list, which rouge-score does not have).
 
 AGREEMENT_CASES = [
     (
-        "Heavy rain flooded the northern region overnight.\nTwo villages were evacuated.",
-        "Floods hit the northern region after heavy rains.\nVillagers were evacuated at night.",
+        "Heavy rain flooded the northern region overnight.\nTwo villages got evacuated.",
+        "Floods hit the northern region after heavy rains.\nVillagers got evacuated at night.",
     ),
     (
         "The council approved the new budget after a long debate.",
         "After long debates, councillors approved a budget for the new year.",
     ),
-    ("Prices rose sharply.", "Sharp rises in prices worried shoppers and traders."),
+    ("Prices climbed sharply.", "Sharp climbs in prices alarmed shoppers and traders."),
 ]
 
 
