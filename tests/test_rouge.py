@@ -15,10 +15,10 @@ from summarize.errors import SummarizeError
 from summarize.evaluation.rouge import (
     Score,
     cut_lines,
+    line_tokens,
     rouge_l,
     rouge_n,
     score_all,
-    line_tokens,
     stem_token,
     tokens,
 )

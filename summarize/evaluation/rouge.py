@@ -261,9 +261,7 @@ class RougeScorer:
             counts[metric] = _combine(rows, options.multi_ref)
             if options.jackknife and len(rows) > 1:
                 subsets = [rows[:i] + rows[i + 1 :] for i in range(len(rows))]
-                parts = [
-                    _finish(_combine(s, options.multi_ref), power, options) for s in subsets
-                ]
+                parts = [_finish(_combine(s, options.multi_ref), power, options) for s in subsets]
                 scores[metric] = Score(
                     precision=sum(p.precision for p in parts) / len(parts),
                     recall=sum(p.recall for p in parts) / len(parts),
@@ -292,7 +290,7 @@ def ngrams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
     """Counts of the n-grams (tuples of ``n`` consecutive tokens) of ``words``."""
     if n == 1:
         return Counter((w,) for w in words)
-    return Counter(zip(*(words[i:] for i in range(n))))
+    return Counter(zip(*(words[i:] for i in range(n)), strict=False))
 
 
 def skip_bigrams(words: Sequence[str], skip: int) -> Counter[tuple[str, ...]]:
@@ -460,9 +458,7 @@ def _combine(rows: Sequence[_PerReference], multi_ref: str) -> Counts:
             if best is None or row.select > best.select:
                 best = row
         return Counts(best.hit, best.model, best.peer) if best else Counts(0, 0, 0)
-    return Counts(
-        sum(r.hit for r in rows), sum(r.model for r in rows), sum(r.peer for r in rows)
-    )
+    return Counts(sum(r.hit for r in rows), sum(r.model for r in rows), sum(r.peer for r in rows))
 
 
 def _finish(counts: Counts, power: float | None, options: RougeOptions) -> Score:
