@@ -114,7 +114,8 @@ def rich_table(comparison: Comparison, baseline: str | None = None) -> Table:
         pad_edge=False,
         header_style="bold",
     )
-    table.add_column("system", no_wrap=True)
+    names = max(len(name) for name in comparison.systems)
+    table.add_column("system", no_wrap=True, min_width=min(names, 30))
     columns = _columns(comparison, TABLE_PARTS)
     for figure in columns:
         table.add_column(_label(figure), justify="right", no_wrap=True, min_width=9)
@@ -305,12 +306,14 @@ def render_comparison(
 ) -> None:
     """Write the results to ``console`` in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "table":
-        # wide enough for every column: names and intervals are never cut
+        # off a terminal, wide enough for every column: names and intervals are never cut
         names = max(len(name) for name in comparison.systems)
-        width = max(console.width, names + 12 * len(_columns(comparison, TABLE_PARTS)) + 2)
-        console.print(rich_table(comparison, baseline), width=width, crop=False)
+        width = names + 4 + 13 * len(_columns(comparison, TABLE_PARTS))
+        if not console.is_terminal and console.width < width:
+            console = Console(file=console.file, width=width, color_system=None)
+        console.print(rich_table(comparison, baseline))
         if per_id:
-            console.print(per_id_table(comparison), width=width, crop=False)
+            console.print(per_id_table(comparison))
         return
     console.file.write(render_text(comparison, fmt, baseline=baseline, per_id=per_id))
 
