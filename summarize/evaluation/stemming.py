@@ -28,7 +28,7 @@ from types import MappingProxyType
 MIN_STEM_LENGTH = 4
 """Tokens shorter than this are never looked up nor stemmed."""
 
-_DATA = "summarize.evaluation.data"
+_PACKAGE = "summarize.evaluation"
 
 # Porter's consonant and vowel sequences, "y" counting as a vowel only after a consonant
 # (an upper-case "Y" marks a leading y, which is a consonant).
@@ -169,7 +169,7 @@ def _step5(word: str) -> str:
 @lru_cache(maxsize=1)
 def exception_map() -> Mapping[str, str]:
     """WordNet 2.0's irregular forms as ROUGE-1.5.5 ships them (read-only)."""
-    text = resources.files(_DATA).joinpath("wordnet-exceptions.tsv").read_text("ascii")
+    text = resources.files(_PACKAGE).joinpath("data", "wordnet-exceptions.tsv").read_text("ascii")
     pairs = (line.split("\t", 1) for line in text.splitlines() if line)
     return MappingProxyType({key: value for key, value in pairs})
 
@@ -177,7 +177,7 @@ def exception_map() -> Mapping[str, str]:
 @lru_cache(maxsize=1)
 def stopword_set() -> frozenset[str]:
     """The words ROUGE-1.5.5's ``-s`` removes (its ``smart_common_words.txt``)."""
-    text = resources.files(_DATA).joinpath("smart-common-words.txt").read_text("utf-8")
+    text = resources.files(_PACKAGE).joinpath("data", "smart-common-words.txt").read_text("utf-8")
     return frozenset(word.strip() for word in text.splitlines() if word.strip())
 
 
