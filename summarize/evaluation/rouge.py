@@ -67,6 +67,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from summarize.errors import SummarizeError
 from summarize.evaluation.rouge_text import (
@@ -296,14 +297,10 @@ def ngrams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
 def skip_bigrams(words: Sequence[str], skip: int) -> Counter[tuple[str, ...]]:
     """The script's ``-2 skip -u`` units: each token but the last as a unigram, and every
     ordered pair with at most ``skip`` tokens between (``-1``: any distance)."""
-    grams: Counter[tuple[str, ...]] = Counter()
-    last = len(words) - 1
-    for i in range(last):
-        first = words[i]
-        grams[(first,)] += 1
-        end = last if skip < 0 else min(last, i + skip + 1)
-        for j in range(i + 1, end + 1):
-            grams[(first, words[j])] += 1
+    grams: Counter[tuple[str, ...]] = Counter(zip(words[:-1]))
+    farthest = len(words) - 1 if skip < 0 else min(skip + 1, len(words) - 1)
+    for distance in range(1, farthest + 1):
+        grams.update(zip(words, words[distance:], strict=False))
     return grams
 
 
@@ -379,23 +376,23 @@ def mark_lcs(reference: Sequence[str], system: Sequence[str], marked: list[bool]
     """Set ``marked[i]`` for each reference position on one LCS of the two token lists,
     traced back from the end as the script does: diagonal on a match, else up (dropping
     a reference token) when that keeps the length, else left."""
-    m, n = len(reference), len(system)
-    if not m or not n:
+    if not reference or not system:
         return
-    table = [[0] * (n + 1)]
-    for i in range(m):
-        above = table[i]
-        row = [0] * (n + 1)
-        token = reference[i]
+    present = set(system)
+    table = [[0] * (len(system) + 1)]
+    for token in reference:
+        above = table[-1]
+        if token not in present:
+            table.append(above)  # no match in the row: it repeats the row above
+            continue
+        row = [0]
         left = 0
-        for j in range(n):
-            if token == system[j]:
-                left = above[j] + 1
-            else:
-                up = above[j + 1]
-                if up >= left:
-                    left = up
-            row[j + 1] = left
+        for other, diagonal, up in zip(system, above, above[1:], strict=False):
+            if other == token:
+                left = diagonal + 1
+            elif up >= left:
+                left = up
+            row.append(left)
         table.append(row)
     _trace(reference, system, table, marked)
 
@@ -405,30 +402,40 @@ def mark_wlcs(
 ) -> None:
     """Like :func:`mark_lcs` for the weighted LCS: a match extends the run ``k`` it
     continues, adding ``(k + 1) ** weight - k ** weight``."""
-    m, n = len(reference), len(system)
-    if not m or not n:
+    if not reference or not system:
         return
-    table = [[0.0] * (n + 1)]
-    runs_above = [0] * (n + 1)
-    for i in range(m):
-        above = table[i]
-        row = [0.0] * (n + 1)
-        runs = [0] * (n + 1)
-        token = reference[i]
+    n = len(system)
+    present = set(system)
+    no_runs = [0] * (n + 1)
+    table: list[list[float]] = [[0.0] * (n + 1)]
+    runs_above = no_runs
+    for token in reference:
+        above = table[-1]
+        if token not in present:
+            table.append(list(accumulate(above, _larger)))  # max(up, left) everywhere
+            runs_above = no_runs
+            continue
+        row = [0.0]
+        runs = [0]
         left = 0.0
-        for j in range(n):
-            if token == system[j]:
-                k = runs_above[j]
-                left = above[j] + (k + 1) ** weight - k**weight
-                runs[j + 1] = k + 1
+        for other, diagonal, up, k in zip(system, above, above[1:], runs_above, strict=False):
+            if other == token:
+                left = diagonal + (k + 1) ** weight - k**weight
+                runs.append(k + 1)
             else:
-                up = above[j + 1]
                 if up >= left:
                     left = up
-            row[j + 1] = left
+                runs.append(0)
+            row.append(left)
         table.append(row)
         runs_above = runs
     _trace(reference, system, table, marked)
+
+
+def _larger(left: float, up: float) -> float:
+    """The value of a cell without a match: the one above when it is at least the one to
+    the left (the script's tie rule), else the left one."""
+    return up if up >= left else left
 
 
 def _trace(
