@@ -406,21 +406,31 @@ def mark_wlcs(
         return
     n = len(system)
     present = set(system)
+    powers = [k**weight for k in range(min(len(reference), n) + 2)]
     no_runs = [0] * (n + 1)
     table: list[list[float]] = [[0.0] * (n + 1)]
     runs_above = no_runs
+    monotone = True  # whether the last row never decreases (then a row without a match
+    # copies it); only a match cell can make a row decrease
     for token in reference:
         above = table[-1]
         if token not in present:
-            table.append(list(accumulate(above, _larger)))  # max(up, left) everywhere
+            if not monotone:
+                above = list(accumulate(above, max))  # max(up, left) in every cell
+                monotone = True
+            table.append(above)
             runs_above = no_runs
             continue
         row = [0.0]
         runs = [0]
         left = 0.0
+        monotone = True
         for other, diagonal, up, k in zip(system, above, above[1:], runs_above, strict=False):
             if other == token:
-                left = diagonal + (k + 1) ** weight - k**weight
+                value = diagonal + powers[k + 1] - powers[k]  # the script's order of sums
+                if value < left:
+                    monotone = False
+                left = value
                 runs.append(k + 1)
             else:
                 if up >= left:
@@ -430,12 +440,6 @@ def mark_wlcs(
         table.append(row)
         runs_above = runs
     _trace(reference, system, table, marked)
-
-
-def _larger(left: float, up: float) -> float:
-    """The value of a cell without a match: the one above when it is at least the one to
-    the left (the script's tie rule), else the left one."""
-    return up if up >= left else left
 
 
 def _trace(
