@@ -353,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{run_line(started, load)}, {code_state()}, in "
         f"{time.perf_counter() - wall:.0f} s wall time. Best of {options.repeat} runs per row. "
         f"The golden set is the {len(golden)} cases of `../shared/rouge/perl-golden.jsonl` (1-4 "
-        "references each); the synthetic one is {options.limit:,} generated summaries of about "
+        f"references each); the synthetic one is {options.limit:,} generated summaries of about "
         "100 words with one reference of about 100 words (a made-up vocabulary, seeded). The last "
         "column is the row's time over the time of *ours, ROUGE-1/2/L, 1 process* on the "
         "same set: above 1 is slower than ours."
