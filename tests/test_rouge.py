@@ -16,6 +16,7 @@ from summarize.evaluation.rouge import (
     Score,
     cut_lines,
     line_tokens,
+    mark_lcs,
     rouge_l,
     rouge_n,
     score_all,
@@ -390,3 +391,41 @@ def test_agrees_with_rouge_score_multi_where_the_best_recall_is_the_best_f1():
         assert ours[key].precision == pytest.approx(expected[key].precision)
         assert ours[key].recall == pytest.approx(expected[key].recall)
         assert ours[key].fmeasure == pytest.approx(expected[key].fmeasure)
+
+
+# --------------------------------------------------------------------------------------------
+# The LCS trace: the bit-parallel table gives the marks of the plain dynamic programme
+
+
+def _plain_marks(reference, system):
+    """The script's lcs_inner/markLCS written out plainly."""
+    m, n = len(reference), len(system)
+    c = [[0] * (n + 1) for _ in range(m + 1)]
+    for i in range(1, m + 1):
+        for j in range(1, n + 1):
+            if reference[i - 1] == system[j - 1]:
+                c[i][j] = c[i - 1][j - 1] + 1
+            else:
+                c[i][j] = max(c[i - 1][j], c[i][j - 1])
+    marked = [False] * m
+    i, j = m, n
+    while i and j:
+        if reference[i - 1] == system[j - 1]:
+            i, j = i - 1, j - 1
+            marked[i] = True
+        elif c[i - 1][j] >= c[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return marked
+
+
+_letters = st.lists(st.sampled_from("abcde"), max_size=70)
+
+
+@settings(max_examples=400, deadline=None)
+@given(reference=_letters, system=_letters)
+def test_bit_parallel_lcs_marks_equal_the_plain_table(reference, system):
+    marked = [False] * len(reference)
+    mark_lcs(reference, system, marked)
+    assert marked == _plain_marks(reference, system)

@@ -375,26 +375,45 @@ def _wlcs_counts(system: TextStats, ref: TextStats, weight: float) -> _PerRefere
 def mark_lcs(reference: Sequence[str], system: Sequence[str], marked: list[bool]) -> None:
     """Set ``marked[i]`` for each reference position on one LCS of the two token lists,
     traced back from the end as the script does: diagonal on a match, else up (dropping
-    a reference token) when that keeps the length, else left."""
-    if not reference or not system:
+    a reference token) when that keeps the length, else left.
+
+    The table is computed bit-parallel (Hyyrö's LCS recurrence): row ``i`` is one integer
+    whose zero bits mark the columns where the row's value grows, so the value at ``(i,
+    j)`` is ``j`` minus the one bits among its lowest ``j``. Off a match, one of the cells
+    above and to the left holds the current value: the trace goes up when that one does.
+    Once the value is 0 no mark is left to set.
+    """
+    n = len(system)
+    if not reference or not n:
         return
-    present = set(system)
-    table = [[0] * (len(system) + 1)]
+    masks: dict[str, int] = {}
+    for j, token in enumerate(system):
+        masks[token] = masks.get(token, 0) | (1 << j)
+    full = (1 << n) - 1
+    row = full
+    rows = [row]
+    present = [False]
     for token in reference:
-        above = table[-1]
-        if token not in present:
-            table.append(above)  # no match in the row: it repeats the row above
-            continue
-        row = [0]
-        left = 0
-        for other, diagonal, up in zip(system, above, above[1:], strict=False):
-            if other == token:
-                left = diagonal + 1
-            elif up >= left:
-                left = up
-            row.append(left)
-        table.append(row)
-    _trace(reference, system, table, marked)
+        match = masks.get(token)
+        if match:
+            kept = row & match
+            row = ((row + kept) | (row - kept)) & full
+        rows.append(row)
+        present.append(match is not None)
+    i, j = len(reference), n
+    value = n - row.bit_count()  # the table's value at (i, j)
+    while i and j and value:
+        if not present[i]:
+            i -= 1  # the row repeats the one above, so the trace goes up
+        elif reference[i - 1] == system[j - 1]:
+            i -= 1
+            j -= 1
+            marked[i] = True
+            value -= 1
+        elif j - (rows[i - 1] & ((1 << j) - 1)).bit_count() == value:
+            i -= 1  # the cell above keeps the value: up (the script's choice on a tie)
+        else:
+            j -= 1  # else the cell to the left has it
 
 
 def mark_wlcs(
