@@ -272,7 +272,8 @@ def score_ids(
         raise SummarizeError(f"jobs must be at least 0, got {jobs}")
     total = len(items)
     workers = min(jobs or os.cpu_count() or 1, max(total, 1))
-    size = max(1, min(64, total // (workers * 8) or 1))
+    # few large batches: each builds one scorer, whose stems are then reused
+    size = max(1, min(500, -(-total // (workers * 4))))
     batches = [_Batch(options, tuple(items[i : i + size])) for i in range(0, total, size)]
     if progress:
         progress(0, total)
