@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -429,3 +430,18 @@ def test_bit_parallel_lcs_marks_equal_the_plain_table(reference, system):
     marked = [False] * len(reference)
     mark_lcs(reference, system, marked)
     assert marked == _plain_marks(reference, system)
+
+
+def test_the_script_data_ships_in_the_package_with_its_licence():
+    from importlib import resources
+
+    from summarize.evaluation.stemming import exception_map, stopword_set
+
+    assert len(exception_map()) == 5930
+    assert exception_map()["children"] == "child"
+    assert {"reuters", "ap", "the", "jan"} <= stopword_set()
+    data = resources.files("summarize.evaluation").joinpath("data")
+    notice = data.joinpath("WORDNET-LICENSE.txt").read_text(encoding="utf-8")
+    assert "WordNet 2.0 Copyright 2003 by Princeton University" in notice
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    assert '"summarize.evaluation" = ["data/*.tsv", "data/*.txt", "data/*.md"]' in pyproject
