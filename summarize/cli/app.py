@@ -54,6 +54,7 @@ SUBCOMMANDS: dict[str, str] = {
     "headline": "headline",
     "eval": "evaluate",
     "batch": "batch",
+    "rouge": "rouge",
 }
 
 EXAMPLES = (

@@ -1,296 +1,406 @@
-"""ROUGE-N and ROUGE-L (recall, precision, F1) with the conventions of ROUGE-1.5.5.
+"""ROUGE equal to Chin-Yew Lin's ``ROUGE-1.5.5.pl``: ROUGE-N (N <= 4), ROUGE-L, ROUGE-W and
+ROUGE-SU, for any system's output against one or more references.
 
-Source: Chin-Yew Lin, "ROUGE: A Package for Automatic Evaluation of Summaries" (ACL
-workshop Text Summarization Branches Out, 2004), and the behaviour of Lin's Perl script
-``ROUGE-1.5.5.pl`` run as ``-m [-l N | -b N] -f A`` (alpha 0.5). What is reproduced:
+Source: Lin, "ROUGE: A Package for Automatic Evaluation of Summaries" (2004), and the
+behaviour of the script itself, checked against the values it printed for 304 cases
+(``tests/test_rouge_golden.py``). :class:`RougeOptions` maps to the script's flags:
 
-* **Tokens** are the runs of ASCII letters and digits, lower-cased; everything else
-  (punctuation, hyphens, accented letters) separates tokens. No stop words are removed.
-* **Stemming** (``stem=True``, the script's ``-m``) applies to tokens longer than three
-  characters, with the Porter stemmer the script embeds: Martin Porter's own version of
-  the algorithm plus Lin's change to step 4, where ``-ment``, then ``-ent`` or ``-ion``,
-  are tried again after the other step-4 suffixes (so "statement" becomes "statem" and
-  "congressional" becomes "congress"). We take NLTK's ``PorterStemmer`` in
-  ``MARTIN_EXTENSIONS`` mode, which implements Porter's version, and override its step 4
-  with Lin's. (NLTK's default mode, which the ``rouge-score`` package uses, adds NLTK's own
-  changes, for example "says" -> "say" where the script gives "sai". On the words of the
-  development news sets, NLTK's default mode stems about 3.5% of the tokens differently
-  from a line-by-line transliteration of the script's stemmer, plain ``MARTIN_EXTENSIONS``
-  0.4%, and this stemmer none.) The override uses NLTK's private ``_step4`` and
-  ``_measure``; ``tests/test_rouge.py`` checks words that only Lin's variant stems the
-  script's way, so a change in NLTK shows up there. Stems are cached in a dictionary.
-* **Length limits** are applied to the system summary and to every reference before
-  tokenizing, as the script's options do: ``words=N`` (``-l N``) keeps the first N
-  whitespace-separated words, ``bytes_=N`` (``-b N``) the first N bytes of UTF-8 text.
-  Like the script, the text is taken line by line and the line breaks between kept lines
-  are not counted as bytes.
-* **Several references are pooled** (``-f A``): clipped n-gram hits and reference n-gram
-  totals are summed over the references, and the system's total is counted once per
-  reference, before recall, precision and F1 (beta = 1) are computed. With
-  ``multi_ref="max"`` (the script's ``-f B``) each measure instead takes the one reference
-  with the highest recall (the first of equals), and its precision and F1 with it.
-* **ROUGE-L** is the summary-level LCS of the paper (section 3.2) as the script computes
-  it: for every reference sentence, the union of its longest common subsequences with each
-  system sentence, with ties broken as the script does; a token counts as a hit only while
-  unmatched occurrences of it remain in both texts (the script's guard against counting a
-  system word twice). Recall divides by the reference's tokens, precision by the system's.
+=========================  ==========================================================
+option                     script flag
+=========================  ==========================================================
+``n=4``                    ``-n 4``: ROUGE-1 .. ROUGE-4
+``lcs=True``               ROUGE-L (``-x`` turns it off)
+``weight=1.2``             ``-w 1.2``: ROUGE-W-1.2 (None: not computed)
+``skip=4``                 ``-2 4 -u``: ROUGE-SU4, skip bigrams with at most 4 tokens
+                           between plus unigrams (None: not computed; -1: no limit)
+``stem=True``              ``-m``: WordNet exception list, then Porter (Lin's variant)
+``stopwords=True``         ``-s``: the SMART stop words removed
+``words=N`` / ``bytes_=N``  ``-l N`` / ``-b N``: system and references cut first
+``multi_ref="pool"``       ``-f A``: counts summed over the references
+``multi_ref="max"``        ``-f B``: the reference with the best recall, per measure
+``alpha=0.5``              ``-p 0.5``: F = R P / ((1 - alpha) P + alpha R)
+``jackknife=True``         what NIST's DUC/TAC tables do around the script: with k
+                           references, the mean of the k scores against k - 1 of them
+``perl_compatible=True``   every quirk of the script, see below
+=========================  ==========================================================
 
-Where we depart from the script:
+How the script reads a text is in :mod:`summarize.evaluation.rouge_text` (one unit per
+line, ASCII tokens, its word and byte cuts) and how it stems in
+:mod:`summarize.evaluation.stemming`. How it counts:
 
-* the script's stemmer first looks words up in a WordNet 2.0 list of irregular forms
-  ("went" -> "go"); that data is not shipped here, so irregular forms are stemmed by the
-  Porter rules alone (as in ``rouge-score``);
-* ROUGE-L needs sentences. The script reads one sentence per line; here a text is split
-  at line breaks *and* after ``.``, ``!`` or ``?`` (optionally followed by closing quotes
-  or brackets) before whitespace, so a summary joined with spaces is still split. The
-  split is a heuristic ("U.S. officials" splits), which only matters for ROUGE-L;
-* for ROUGE-L the script's ``-b`` cut never advances its byte count (it keeps every line
-  shorter than the limit up to the first longer one, which it cuts); we cut ROUGE-L's
-  input exactly as ROUGE-N's;
-* scores are exact floats (the script rounds R and P to five decimals before F1), and an
-  empty system summary or no usable reference gives zeros rather than an error;
-* the script counts a line's leading whitespace as one extra "word" under ``-l`` (a quirk
-  of Perl's ``split``); we do not.
+* **ROUGE-N**: n-grams run across lines (the script joins the lines); hits are clipped
+  per n-gram, ``min(count in reference, count in system)``.
+* **ROUGE-SU**: skip bigrams with at most ``skip`` tokens in between, plus the unigram of
+  every token *but the last* (the script never counts the last one: a one-token summary
+  has no SU units).
+* **ROUGE-L**: for each reference line, the union of its LCS with every system line,
+  traced back as the script does (diagonal on a match, else up when that keeps the
+  length, else left); a reference token counts as a hit only while unmatched occurrences
+  of it remain in both texts' unigram counts. Recall divides by the reference's tokens,
+  precision by the system's.
+* **ROUGE-W**: the weighted LCS (``f(k) = k ** weight``) with the same union and clipping.
+  The script credits a run only at a clipped token followed by an unmarked one or ending
+  the line (a marked token that fails the clip neither ends nor extends a run), and it
+  weights the totals twice: the reference side is ``(sum of len(line) ** w) ** w``, the
+  system side ``(tokens) ** w``. A system equal to its one reference gets R 0.54995.
+* **-f B** keeps, per measure, the first reference of highest recall: for N and SU the
+  recall rounded to 5 decimals, for L the exact one, for W ``(hit / sum len ** w) ** (1/w)``.
 
-Where we follow the script rather than Google's ``rouge-score`` package (its tokenizer and
-its summary-level LCS, ``rougeLsum``, are the parts it already does the script's way:
-``tests/test_rouge.py`` checks that our numbers equal its numbers wherever the conventions
-coincide). The package is not a dependency; these are the places where the figures differ:
+The script's own departures from the definitions are reproduced only with
+``perl_compatible=True`` (then every figure equals the script's to 5 decimals):
 
-* **stemmer**: ``rouge-score`` uses NLTK's default Porter mode; we use the script's variant
-  (see *Stemming* above), which changes about 3.5% of the stems on news text;
-* **several references**: ``rouge-score``'s ``score_multi`` keeps, per measure, the
-  reference with the best F1; we pool them (``-f A``) by default, and ``multi_ref="max"``
-  picks the reference with the best *recall*, as ``-f B`` does;
-* **length limits**: ``rouge-score`` scores whole texts; we cut the system and every
-  reference to the budget first (``-l`` / ``-b``);
-* **ROUGE-L**: ``rougeLsum`` splits sentences at line breaks only; we also split after
-  sentence-final punctuation (see above). Its other ROUGE-L, ``rougeL``, is one LCS over the
-  whole text, which the script never computes and we do not offer.
+1. R and P are rounded to 5 decimals and **F is computed from the rounded R and P**
+   (by default all three are exact, F from exact R and P);
+2. with ``-b``, the script's ROUGE-L/W units **never advance their byte count** (every
+   line shorter than the limit, then the first longer one cut to it), while the clipping
+   and the precision denominator use the true cut (by default the units are the true cut).
+
+Everything else (tokens, the two W weightings, the SU last token, -f B's rounded recall,
+the leading-whitespace word of ``-l``) is the script's definition of the figures and is
+the same in both modes. Where the script dies (ROUGE-W with a reference without tokens)
+we score 0.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-
-from nltk.stem.porter import PorterStemmer
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from summarize.errors import SummarizeError
+from summarize.evaluation.lcs import mark_lcs, mark_wlcs
+from summarize.evaluation.rouge_text import (
+    Prepared,
+    Tokenizer,
+    check_limits,
+    cut,
+    text_lines,
+)
+from summarize.evaluation.stemming import rouge_stem, stopword_set
 
 MULTI_REF = ("pool", "max")
 """How several references combine: pooled counts (``-f A``) or the best reference (``-f B``)."""
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
-_MIN_STEM_LENGTH = 4  # tokens longer than 3 characters are stemmed
+MAX_N = 4
 
 
 @dataclass(frozen=True)
 class Score:
-    """Precision, recall and their harmonic mean (F1) of one ROUGE measure, each in [0, 1]."""
+    """Precision, recall and their weighted harmonic mean (F) of one measure, in [0, 1]."""
 
     precision: float
     recall: float
     fmeasure: float
 
 
-class _RougePorterStemmer(PorterStemmer):
-    """Porter's own version of the stemmer (NLTK ``MARTIN_EXTENSIONS``) with step 4 as in
-    ROUGE-1.5.5, where ``-ment``, ``-ent`` and ``-(s|t)ion`` are tried after the other
-    step-4 suffixes instead of being alternatives to them."""
+@dataclass(frozen=True)
+class Counts:
+    """What a score is made of: ``hit`` over ``model`` (reference side, recall) and
+    ``peer`` (system side, precision), as the script's ``-t 2`` prints them."""
 
-    # step-4 suffixes tried first, longest first so the longest one that ends the word wins
-    _STEP4 = tuple("ement ance ence able ible ism ate iti ous ive ize ant al er ic ou".split())
-
-    def __init__(self) -> None:
-        super().__init__(mode=PorterStemmer.MARTIN_EXTENSIONS)
-
-    def _step4(self, word: str) -> str:
-        suffix = next((s for s in self._STEP4 if word.endswith(s)), None)
-        if suffix is not None:
-            word = self._strip_if_long(word, len(suffix))
-        if word.endswith("ment"):
-            word = self._strip_if_long(word, 4)
-        if word.endswith(("ent", "sion", "tion")):  # -ent, else -ion after s or t
-            word = self._strip_if_long(word, 3)
-        return word
-
-    def _strip_if_long(self, word: str, length: int) -> str:
-        stem = word[:-length]
-        return stem if self._measure(stem) > 1 else word
+    hit: float
+    model: float
+    peer: float
 
 
-_STEMMER = _RougePorterStemmer()
-_STEMS: dict[str, str] = {}
+@dataclass(frozen=True)
+class RougeOptions:
+    """What to compute and how; see the module's table for the matching script flags."""
+
+    n: int = 2
+    lcs: bool = True
+    weight: float | None = None
+    skip: int | None = 4
+    stem: bool = True
+    stopwords: bool = False
+    words: int | None = None
+    bytes_: int | None = None
+    multi_ref: str = "pool"
+    alpha: float = 0.5
+    jackknife: bool = False
+    perl_compatible: bool = False
+
+    def __post_init__(self) -> None:
+        if isinstance(self.n, bool) or not isinstance(self.n, int) or not 0 <= self.n <= MAX_N:
+            raise SummarizeError(f"ROUGE-N needs n from 0 to {MAX_N}, got {self.n!r}")
+        check_limits(self.words, self.bytes_)
+        check_multi_ref(self.multi_ref)
+        if not 0 <= self.alpha <= 1:
+            raise SummarizeError(f"alpha must be between 0 and 1, got {self.alpha}")
+        if self.weight is not None and not self.weight > 1:
+            raise SummarizeError(f"the ROUGE-W weight must be above 1, got {self.weight}")
+        if self.skip is not None and (isinstance(self.skip, bool) or self.skip < -1):
+            raise SummarizeError(f"skip must be -1 (no limit) or at least 0, got {self.skip}")
+        if not self.metrics:
+            raise SummarizeError("no ROUGE measure to compute")
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The measures computed, named as the script prints them."""
+        names = [f"ROUGE-{k}" for k in range(1, self.n + 1)]
+        if self.lcs:
+            names.append("ROUGE-L")
+        if self.weight is not None:
+            names.append(f"ROUGE-W-{self.weight:g}")
+        if self.skip is not None:
+            names.append(f"ROUGE-SU{self.skip if self.skip >= 0 else '*'}")
+        return tuple(names)
+
+    def flags(self) -> str:
+        """The script's command-line flags for these options."""
+        parts = [f"-n {self.n}"] if self.n else []
+        if self.skip is not None:
+            parts.append(f"-2 {self.skip} -u")
+        if self.weight is not None:
+            parts.append(f"-w {self.weight:g}")
+        if not self.lcs:
+            parts.append("-x")
+        if self.stem:
+            parts.append("-m")
+        if self.stopwords:
+            parts.append("-s")
+        if self.words is not None:
+            parts.append(f"-l {self.words}")
+        if self.bytes_ is not None:
+            parts.append(f"-b {self.bytes_}")
+        parts.append(f"-f {'A' if self.multi_ref == 'pool' else 'B'} -p {self.alpha:g}")
+        return " ".join(parts)
 
 
-def stem_token(token: str) -> str:
-    """The ROUGE stem of one lower-case token (tokens of three characters or fewer stay)."""
-    stemmed = _STEMS.get(token)
-    if stemmed is None:
-        stemmed = _STEMMER.stem(token) if len(token) >= _MIN_STEM_LENGTH else token
-        _STEMS[token] = stemmed
-    return stemmed
+@dataclass(frozen=True)
+class RougeScores:
+    """Every measure's score for one system output, and the counts behind it (over all
+    references; with jackknifing the scores are the mean over the left-out subsets)."""
+
+    scores: Mapping[str, Score]
+    counts: Mapping[str, Counts] = field(default_factory=dict)
+
+    def __getitem__(self, metric: str) -> Score:
+        return self.scores[metric]
 
 
-def tokens(text: str, stem: bool = True) -> list[str]:
-    """The ROUGE tokens of ``text``: lower-cased ASCII alphanumeric runs, maybe stemmed."""
-    words = [t.lower() for t in _TOKEN.findall(text)]
-    return [stem_token(t) for t in words] if stem else words
+@dataclass(frozen=True)
+class _PerReference:
+    """One measure against one reference: the counts and the -f B selection value."""
+
+    hit: float
+    model: float
+    peer: float
+    select: float
 
 
-def cut_lines(text: str, *, words: int | None = None, bytes_: int | None = None) -> list[str]:
-    """The non-empty lines of ``text`` that fit a length limit, the last one shortened.
+class TextStats:
+    """A prepared text and its n-gram tables, built once and shared by every comparison."""
 
-    ``words``: the first N whitespace-separated words; ``bytes_``: the first N bytes of
-    UTF-8 text, line breaks not counted (a character cut in two is dropped). No limit
-    keeps every line.
-    """
-    check_limits(words, bytes_)
-    lines = [line for line in text.split("\n") if line]
-    if words is not None:
-        return _cut_words(lines, words)
-    if bytes_ is not None:
-        return _cut_bytes(lines, bytes_)
-    return lines
+    def __init__(self, prepared: Prepared, skip: int | None) -> None:
+        self.prepared = prepared
+        self.skip = skip
 
+    @cached_property
+    def unigrams(self) -> Counter[str]:
+        return Counter(self.prepared.tokens)
 
-def _cut_words(lines: list[str], limit: int) -> list[str]:
-    kept: list[str] = []
-    used = 0
-    for line in lines:
-        line_words = line.split()
-        if used + len(line_words) >= limit:
-            kept.append(" ".join(line_words[: limit - used]))
-            break
-        kept.append(line)
-        used += len(line_words)
-    return kept
+    def ngrams(self, n: int) -> Counter[tuple[str, ...]]:
+        return self._ngrams[n - 1]
 
+    @cached_property
+    def _ngrams(self) -> list[Counter[tuple[str, ...]]]:
+        tokens = self.prepared.tokens
+        return [ngrams(tokens, n) for n in range(1, MAX_N + 1)]
 
-def _cut_bytes(lines: list[str], limit: int) -> list[str]:
-    kept: list[str] = []
-    used = 0
-    for line in lines:
-        data = line.encode("utf-8")
-        if used + len(data) >= limit:
-            kept.append(data[: limit - used].decode("utf-8", errors="ignore"))
-            break
-        kept.append(line)
-        used += len(data)
-    return kept
+    @cached_property
+    def skip_grams(self) -> Counter[tuple[str, ...]]:
+        return skip_bigrams(self.prepared.tokens, -1 if self.skip is None else self.skip)
+
+    @cached_property
+    def unit_tuples(self) -> tuple[tuple[str, ...], ...]:
+        return self.prepared.units
 
 
-def check_limits(words: int | None, bytes_: int | None) -> None:
-    """Raise :class:`SummarizeError` unless at most one positive whole limit is given."""
-    if words is not None and bytes_ is not None:
-        raise SummarizeError("ROUGE takes a limit in words or in bytes, not both")
-    for name, value in (("words", words), ("bytes", bytes_)):
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < 1
-        ):
-            raise SummarizeError(f"ROUGE {name} limit must be a whole number >= 1, got {value!r}")
+class RougeScorer:
+    """Scores system outputs against references with fixed :class:`RougeOptions`.
+
+    Keeps a cache of stems; build one per process (it is cheap)."""
+
+    def __init__(self, options: RougeOptions | None = None) -> None:
+        self.options = options or RougeOptions()
+        self.tokenizer = Tokenizer(
+            stem=self.options.stem,
+            stopwords=stopword_set() if self.options.stopwords else frozenset(),
+        )
+
+    def prepare(self, text: str) -> TextStats:
+        """``text`` cut, tokenized and ready to compare."""
+        options = self.options
+        prepared = self.tokenizer.prepare(
+            text,
+            words=options.words,
+            bytes_=options.bytes_,
+            perl_lcs_bytes=options.perl_compatible,
+        )
+        return TextStats(prepared, options.skip)
+
+    def score(self, system: str, references: Sequence[str] | str) -> RougeScores:
+        """Every measure of ``system`` against ``references`` (one string: one reference)."""
+        refs = [references] if isinstance(references, str) else list(references)
+        return self.score_stats(self.prepare(system), [self.prepare(r) for r in refs])
+
+    def score_stats(self, system: TextStats, references: Sequence[TextStats]) -> RougeScores:
+        """Like :meth:`score` on prepared texts (prepare each reference once to score many
+        systems against it)."""
+        options = self.options
+        per_metric = {
+            metric: [self._against(metric, system, ref) for ref in references]
+            for metric in options.metrics
+        }
+        weight = options.weight
+        scores: dict[str, Score] = {}
+        counts: dict[str, Counts] = {}
+        for metric, rows in per_metric.items():
+            power = weight if metric.startswith("ROUGE-W") else None
+            counts[metric] = _combine(rows, options.multi_ref)
+            if options.jackknife and len(rows) > 1:
+                subsets = [rows[:i] + rows[i + 1 :] for i in range(len(rows))]
+                parts = [_finish(_combine(s, options.multi_ref), power, options) for s in subsets]
+                scores[metric] = Score(
+                    precision=sum(p.precision for p in parts) / len(parts),
+                    recall=sum(p.recall for p in parts) / len(parts),
+                    fmeasure=sum(p.fmeasure for p in parts) / len(parts),
+                )
+            else:
+                scores[metric] = _finish(counts[metric], power, options)
+        return RougeScores(scores=scores, counts=counts)
+
+    def _against(self, metric: str, system: TextStats, ref: TextStats) -> _PerReference:
+        if metric == "ROUGE-L":
+            return _lcs_counts(system, ref)
+        if metric.startswith("ROUGE-W"):
+            assert self.options.weight is not None
+            return _wlcs_counts(system, ref, self.options.weight)
+        if metric.startswith("ROUGE-SU"):
+            return _gram_counts(system.skip_grams, ref.skip_grams)
+        n = int(metric.split("-")[1])
+        return _gram_counts(system.ngrams(n), ref.ngrams(n))
 
 
-def sentence_tokens(
-    text: str, *, stem: bool = True, words: int | None = None, bytes_: int | None = None
-) -> list[list[str]]:
-    """The tokens of each sentence of ``text`` cut to the limit (sentences: see module doc);
-    sentences without tokens are left out."""
-    units = []
-    for line in cut_lines(text, words=words, bytes_=bytes_):
-        for sentence in _SENTENCE_END.split(line):
-            found = tokens(sentence, stem)
-            if found:
-                units.append(found)
-    return units
+# -- counting ----------------------------------------------------------------------------------
 
 
 def ngrams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
     """Counts of the n-grams (tuples of ``n`` consecutive tokens) of ``words``."""
     if n == 1:
         return Counter((w,) for w in words)
-    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    return Counter(zip(*(words[i:] for i in range(n)), strict=False))
 
 
-def make_score(hits: int, system_total: int, reference_total: int) -> Score:
-    """P = hits / system total, R = hits / reference total, F1; zeros where undefined."""
-    precision = hits / system_total if system_total else 0.0
-    recall = hits / reference_total if reference_total else 0.0
-    total = precision + recall
-    fmeasure = 2 * precision * recall / total if total > 0 else 0.0
+def skip_bigrams(words: Sequence[str], skip: int) -> Counter[tuple[str, ...]]:
+    """The script's ``-2 skip -u`` units: each token but the last as a unigram, and every
+    ordered pair with at most ``skip`` tokens between (``-1``: any distance)."""
+    grams: Counter[tuple[str, ...]] = Counter(zip(words[:-1]))
+    farthest = len(words) - 1 if skip < 0 else min(skip + 1, len(words) - 1)
+    for distance in range(1, farthest + 1):
+        grams.update(zip(words, words[distance:], strict=False))
+    return grams
+
+
+def _round5(value: float) -> float:
+    """``sprintf("%7.5f")`` read back as a number, as the script does."""
+    return float(f"{value:.5f}")
+
+
+def _gram_counts(
+    system: Counter[tuple[str, ...]], reference: Counter[tuple[str, ...]]
+) -> _PerReference:
+    small, large = (system, reference) if len(system) < len(reference) else (reference, system)
+    hit = sum(min(count, large[gram]) for gram, count in small.items() if gram in large)
+    model = sum(reference.values())
+    recall = _round5(hit / model) if model else 0.0
+    return _PerReference(hit, model, sum(system.values()), recall)
+
+
+def _lcs_counts(system: TextStats, ref: TextStats) -> _PerReference:
+    model_left = Counter(ref.unigrams)
+    peer_left = Counter(system.unigrams)
+    peer_units = [u for u in system.unit_tuples if u]
+    hit = 0
+    base = 0
+    for unit in ref.unit_tuples:
+        base += len(unit)
+        if not unit:
+            continue
+        marked = [False] * len(unit)
+        present = set(unit)
+        for peer in peer_units:
+            if not present.isdisjoint(peer):
+                mark_lcs(unit, peer, marked)
+        for token, on in zip(unit, marked, strict=True):
+            if on and model_left[token] > 0 and peer_left[token] > 0:
+                hit += 1
+                model_left[token] -= 1
+                peer_left[token] -= 1
+    return _PerReference(hit, base, len(system.prepared.tokens), hit / base if base else 0.0)
+
+
+def _wlcs_counts(system: TextStats, ref: TextStats, weight: float) -> _PerReference:
+    model_left = Counter(ref.unigrams)
+    peer_left = Counter(system.unigrams)
+    peer_units = [u for u in system.unit_tuples if u]
+    hit = 0.0
+    base = 0.0
+    for unit in ref.unit_tuples:
+        size = len(unit)
+        base += size**weight
+        if not unit:
+            continue
+        marked = [False] * size
+        present = set(unit)
+        for peer in peer_units:
+            if not present.isdisjoint(peer):
+                mark_wlcs(unit, peer, marked, weight)
+        run = 0
+        for j, token in enumerate(unit):
+            if marked[j] and model_left[token] > 0 and peer_left[token] > 0:
+                run += 1
+                if (j + 1 < size and not marked[j + 1]) or j + 1 == size:
+                    hit += run**weight
+                    run = 0
+                model_left[token] -= 1
+                peer_left[token] -= 1
+    select = (hit / base) ** (1 / weight) if base else 0.0
+    peer_length = len(system.prepared.tokens)
+    return _PerReference(hit, base**weight, peer_length**weight, select)
+
+
+def _combine(rows: Sequence[_PerReference], multi_ref: str) -> Counts:
+    """Counts over the references: summed (``pool``), or the first reference of highest
+    selection value (``max``)."""
+    if multi_ref == "max":
+        best: _PerReference | None = None
+        for row in rows:
+            if best is None or row.select > best.select:
+                best = row
+        return Counts(best.hit, best.model, best.peer) if best else Counts(0, 0, 0)
+    return Counts(sum(r.hit for r in rows), sum(r.model for r in rows), sum(r.peer for r in rows))
+
+
+def _finish(counts: Counts, power: float | None, options: RougeOptions) -> Score:
+    recall = counts.hit / counts.model if counts.model else 0.0
+    precision = counts.hit / counts.peer if counts.peer else 0.0
+    if power is not None:
+        recall **= 1 / power
+        precision **= 1 / power
+    if options.perl_compatible:
+        recall, precision = _round5(recall), _round5(precision)
+    alpha = options.alpha
+    denominator = (1 - alpha) * precision + alpha * recall
+    fmeasure = precision * recall / denominator if denominator > 0 else 0.0
+    if options.perl_compatible:
+        fmeasure = _round5(fmeasure)
     return Score(precision=precision, recall=recall, fmeasure=fmeasure)
 
 
-def rouge_n(
-    system: str,
-    references: Sequence[str],
-    n: int,
-    *,
-    stem: bool = True,
-    words: int | None = None,
-    bytes_: int | None = None,
-    multi_ref: str = "pool",
-) -> Score:
-    """ROUGE-N of ``system`` against ``references`` pooled as ROUGE-1.5.5 ``-f A`` does
-    (``multi_ref="max"``: the reference with the best recall, as ``-f B`` does).
-
-    A single string is taken as one reference. ``words`` / ``bytes_`` cut the system and
-    every reference first (``-l`` / ``-b``).
-    """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise SummarizeError(f"ROUGE-N needs n >= 1, got {n!r}")
-    check_multi_ref(multi_ref)
-    system_units = sentence_tokens(system, stem=stem, words=words, bytes_=bytes_)
-    reference_units = [
-        sentence_tokens(r, stem=stem, words=words, bytes_=bytes_) for r in _as_list(references)
-    ]
-    return _rouge_n(system_units, reference_units, n, multi_ref)
-
-
-def rouge_l(
-    system: str,
-    references: Sequence[str],
-    *,
-    stem: bool = True,
-    words: int | None = None,
-    bytes_: int | None = None,
-    multi_ref: str = "pool",
-) -> Score:
-    """Summary-level ROUGE-L (union LCS) of ``system`` against pooled ``references`` (or the
-    best one, with ``multi_ref="max"``)."""
-    check_multi_ref(multi_ref)
-    system_units = sentence_tokens(system, stem=stem, words=words, bytes_=bytes_)
-    reference_units = [
-        sentence_tokens(r, stem=stem, words=words, bytes_=bytes_) for r in _as_list(references)
-    ]
-    return _rouge_l(system_units, reference_units, multi_ref)
-
-
-def score_all(
-    system: str,
-    references: Sequence[str],
-    *,
-    words: int | None = None,
-    bytes_: int | None = None,
-    stem: bool = True,
-    multi_ref: str = "pool",
-) -> dict[str, Score]:
-    """ROUGE-1, ROUGE-2 and ROUGE-L (keys "rouge1", "rouge2", "rougeL"), tokenizing once."""
-    check_multi_ref(multi_ref)
-    system_units = sentence_tokens(system, stem=stem, words=words, bytes_=bytes_)
-    reference_units = [
-        sentence_tokens(r, stem=stem, words=words, bytes_=bytes_) for r in _as_list(references)
-    ]
-    return {
-        "rouge1": _rouge_n(system_units, reference_units, 1, multi_ref),
-        "rouge2": _rouge_n(system_units, reference_units, 2, multi_ref),
-        "rougeL": _rouge_l(system_units, reference_units, multi_ref),
-    }
+# -- the interface the rest of the toolkit uses ------------------------------------------------
 
 
 def check_multi_ref(multi_ref: str) -> None:
@@ -301,127 +411,100 @@ def check_multi_ref(multi_ref: str) -> None:
         )
 
 
-def _as_list(references: Sequence[str]) -> list[str]:
-    return [references] if isinstance(references, str) else list(references)
+def stem_token(token: str) -> str:
+    """The ROUGE stem of one lower-case token (tokens of three characters or fewer stay)."""
+    return rouge_stem(token)
 
 
-def _combine(counts: list[tuple[int, int, int]], multi_ref: str) -> Score:
-    """One score from per-reference ``(hits, system total, reference total)``: summed
-    (``pool``), or those of the reference with the highest recall, the first of equals
-    (``max``)."""
-    if multi_ref == "max":
-        best: tuple[int, int, int] = (0, 0, 0)
-        best_recall = -1.0
-        for hits, system_total, reference_total in counts:
-            recall = hits / reference_total if reference_total else 0.0
-            if recall > best_recall:
-                best, best_recall = (hits, system_total, reference_total), recall
-        return make_score(*best)
-    return make_score(
-        sum(c[0] for c in counts), sum(c[1] for c in counts), sum(c[2] for c in counts)
+def tokens(text: str, stem: bool = True, *, tokenizer: Tokenizer | None = None) -> list[str]:
+    """The ROUGE tokens of ``text`` (every line, no limit), maybe stemmed; pass a
+    ``tokenizer`` to reuse its stems over many calls (its own ``stem`` setting then holds)."""
+    return list((tokenizer or Tokenizer(stem=stem)).prepare(text).tokens)
+
+
+def line_tokens(
+    text: str, *, stem: bool = True, words: int | None = None, bytes_: int | None = None
+) -> list[list[str]]:
+    """The tokens of each ROUGE-L unit (line) of ``text`` cut to the limit, empty units
+    included."""
+    check_limits(words, bytes_)
+    prepared = Tokenizer(stem=stem).prepare(text, words=words, bytes_=bytes_)
+    return [list(unit) for unit in prepared.units]
+
+
+def cut_lines(text: str, *, words: int | None = None, bytes_: int | None = None) -> list[str]:
+    """The non-empty lines of ``text`` that fit a length limit, the last one shortened, as
+    the script cuts them (``words``: ``-l``, ``bytes_``: ``-b``; a character cut in two is
+    dropped). No limit keeps every line."""
+    check_limits(words, bytes_)
+    kept = cut(text_lines(text), words, bytes_)
+    return [line.decode("utf-8", errors="ignore") for line in kept]
+
+
+def _options(
+    metrics: Iterable[str], *, stem: bool, words: int | None, bytes_: int | None, multi_ref: str
+) -> RougeOptions:
+    wanted = set(metrics)
+    n = max((int(m[1:]) for m in wanted if m[1:].isdigit()), default=0)
+    return RougeOptions(
+        n=n,
+        lcs="L" in wanted,
+        skip=None,
+        stem=stem,
+        words=words,
+        bytes_=bytes_,
+        multi_ref=multi_ref,
     )
 
 
-def _flatten(units: list[list[str]]) -> list[str]:
-    return [t for unit in units for t in unit]
-
-
-def _rouge_n(
-    system_units: list[list[str]],
-    reference_units: list[list[list[str]]],
+def rouge_n(
+    system: str,
+    references: Sequence[str] | str,
     n: int,
+    *,
+    stem: bool = True,
+    words: int | None = None,
+    bytes_: int | None = None,
     multi_ref: str = "pool",
 ) -> Score:
-    system_grams = ngrams(_flatten(system_units), n)
-    system_count = sum(system_grams.values())
-    counts = []
-    for units in reference_units:
-        reference_grams = ngrams(_flatten(units), n)
-        hits = sum((reference_grams & system_grams).values())
-        counts.append((hits, system_count, sum(reference_grams.values())))
-    return _combine(counts, multi_ref)
+    """ROUGE-N of ``system`` against ``references`` (exact values, F1)."""
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_N:
+        raise SummarizeError(f"ROUGE-N needs n from 1 to {MAX_N}, got {n!r}")
+    options = _options([f"N{n}"], stem=stem, words=words, bytes_=bytes_, multi_ref=multi_ref)
+    return RougeScorer(options).score(system, references)[f"ROUGE-{n}"]
 
 
-def _rouge_l(
-    system_units: list[list[str]], reference_units: list[list[list[str]]], multi_ref: str = "pool"
+def rouge_l(
+    system: str,
+    references: Sequence[str] | str,
+    *,
+    stem: bool = True,
+    words: int | None = None,
+    bytes_: int | None = None,
+    multi_ref: str = "pool",
 ) -> Score:
-    system_counts = Counter(_flatten(system_units))
-    system_count = sum(system_counts.values())
-    counts = []
-    for units in reference_units:
-        hits = union_lcs_hits(units, system_units, system_counts)
-        counts.append((hits, system_count, sum(len(unit) for unit in units)))
-    return _combine(counts, multi_ref)
+    """Summary-level ROUGE-L (union LCS over lines) of ``system`` against ``references``."""
+    options = _options(["L"], stem=stem, words=words, bytes_=bytes_, multi_ref=multi_ref)
+    return RougeScorer(options).score(system, references)["ROUGE-L"]
 
 
-def union_lcs_hits(
-    reference_units: Sequence[Sequence[str]],
-    system_units: Sequence[Sequence[str]],
-    system_counts: Counter[str] | None = None,
-) -> int:
-    """Tokens of the reference in the union LCS with the system sentences, clipped so no
-    token occurrence of either text is counted twice (ROUGE-1.5.5's ``lcs``)."""
-    if system_counts is None:
-        system_counts = Counter(t for unit in system_units for t in unit)
-    left_system = Counter(system_counts)
-    left_reference = Counter(t for unit in reference_units for t in unit)
-    hits = 0
-    systems = [tuple(system) for system in system_units]
-    for reference in reference_units:
-        marked = [False] * len(reference)
-        key = tuple(reference)
-        for system in systems:
-            for position in lcs_positions(key, system):
-                marked[position] = True
-        for token, hit in zip(reference, marked, strict=True):
-            if hit and left_reference[token] > 0 and left_system[token] > 0:
-                hits += 1
-                left_reference[token] -= 1
-                left_system[token] -= 1
-    return hits
-
-
-@lru_cache(maxsize=1 << 12)
-def lcs_positions(reference: tuple[str, ...], system: tuple[str, ...]) -> tuple[int, ...]:
-    """The reference positions on one LCS of the two token tuples (see :func:`mark_lcs`).
-
-    Cached: an evaluation scores many summaries against the same references, and different
-    summaries share sentences, so the same pairs come back again and again."""
-    if not set(reference).intersection(system):
-        return ()
-    marked = [False] * len(reference)
-    mark_lcs(reference, system, marked)
-    return tuple(i for i, hit in enumerate(marked) if hit)
-
-
-def mark_lcs(reference: Sequence[str], system: Sequence[str], marked: list[bool]) -> None:
-    """Set ``marked[i]`` for each reference position on one LCS of the two token lists.
-
-    The LCS is traced back from the end as ROUGE-1.5.5 does: diagonal on a match, else up
-    (dropping a reference token) when that keeps the length, else left.
-    """
-    m, n = len(reference), len(system)
-    if not m or not n:
-        return
-    table = [[0] * (n + 1)]
-    for i in range(1, m + 1):
-        above = table[i - 1]
-        row = [0] * (n + 1)
-        token = reference[i - 1]
-        for j in range(1, n + 1):
-            if token == system[j - 1]:
-                row[j] = above[j - 1] + 1
-            else:
-                up, left = above[j], row[j - 1]
-                row[j] = up if up >= left else left
-        table.append(row)
-    i, j = m, n
-    while i and j:
-        if reference[i - 1] == system[j - 1]:
-            i -= 1
-            j -= 1
-            marked[i] = True
-        elif table[i - 1][j] >= table[i][j - 1]:
-            i -= 1
-        else:
-            j -= 1
+def score_all(
+    system: str,
+    references: Sequence[str] | str,
+    *,
+    words: int | None = None,
+    bytes_: int | None = None,
+    stem: bool = True,
+    multi_ref: str = "pool",
+) -> dict[str, Score]:
+    """ROUGE-1, ROUGE-2 and ROUGE-L (keys "rouge1", "rouge2", "rougeL"), tokenizing once:
+    what ``summarize eval`` reports."""
+    options = _options(
+        ["N1", "N2", "L"], stem=stem, words=words, bytes_=bytes_, multi_ref=multi_ref
+    )
+    result = RougeScorer(options).score(system, references)
+    return {
+        "rouge1": result["ROUGE-1"],
+        "rouge2": result["ROUGE-2"],
+        "rougeL": result["ROUGE-L"],
+    }

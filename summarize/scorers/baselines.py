@@ -48,6 +48,7 @@ import numpy as np
 
 from summarize.errors import SummarizeError
 from summarize.evaluation.rouge import cut_lines, ngrams, tokens
+from summarize.evaluation.rouge_text import Tokenizer
 from summarize.model import Sentence
 from summarize.scorers.base import scorers
 
@@ -109,9 +110,10 @@ class Oracle:
 
     def picks(self, sentences: Sequence[Sentence]) -> list[int]:
         """Positions of the greedily chosen sentences, in the order they were chosen."""
-        references = [tokens(r, self.stem) for r in self.references]
+        tokenizer = Tokenizer(stem=self.stem)  # one stem cache for the whole pick
+        references = [tokens(r, tokenizer=tokenizer) for r in self.references]
         targets = [_Target(references, n) for n in (1, 2)]
-        grams = [self._grams(s, targets) for s in sentences]
+        grams = [self._grams(s, targets, tokenizer) for s in sentences]
         costs = [self._cost(s) for s in sentences]
         limit = self.sentences or self.words or self.bytes
         system: list[Counter[Gram]] = [Counter(), Counter()]
@@ -150,10 +152,12 @@ class Oracle:
             return sentence.byte_count
         return sentence.word_count
 
-    def _grams(self, sentence: Sentence, targets: list[_Target]) -> list[Counter[Gram]]:
+    def _grams(
+        self, sentence: Sentence, targets: list[_Target], tokenizer: Tokenizer
+    ) -> list[Counter[Gram]]:
         """The sentence's n-grams that some reference has, its text cut to the limit."""
         lines = cut_lines(sentence.text, words=self.words, bytes_=self.bytes)
-        found = tokens(" ".join(lines), self.stem)
+        found = tokens(" ".join(lines), tokenizer=tokenizer)
         return [t.relevant(ngrams(found, t.n)) for t in targets]
 
     def _best_cut(
