@@ -14,7 +14,12 @@ from summarize.cli import common as cli
 from summarize.evaluation.compare import TARGETS, compare, read_references, read_system
 from summarize.evaluation.rouge import MAX_N, MULTI_REF, RougeOptions
 from summarize.render.progress import progress_bar
-from summarize.render.rouge import FORMATS, output_format, render_comparison, write_comparison
+from summarize.render.rouge import (
+    COMPARISON_FORMATS,
+    output_format,
+    render_comparison,
+    write_comparison,
+)
 
 HELP = "ROUGE of any systems' outputs against references, equal to the ROUGE-1.5.5 script"
 PROG = "summarize rouge"
@@ -156,7 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     output = parser.add_argument_group("output")
     output.add_argument(
-        "--format", choices=FORMATS, default="table", help="what to print (default: table)"
+        "--format",
+        choices=COMPARISON_FORMATS,
+        default="table",
+        help="what to print (default: table)",
     )
     output.add_argument(
         "--output", metavar="FILE", help="also write every figure to FILE: .json, .csv or .md"

@@ -1,11 +1,11 @@
 """Showing the results of ``summarize rouge`` (:class:`summarize.evaluation.compare.Comparison`).
 
-Formats (:data:`FORMATS`): ``table`` (a rich table: a row per system, recall and F of each
-measure with the interval under it, the best per column in bold, significance marks), and
-``json``, ``csv`` and ``md`` (every figure: R, P and F). ``--output FILE`` picks one of the
-file formats by the name's suffix. Marks: ``▲`` / ``▼`` better / worse than the baseline,
-``†`` the column's best beats every other system (paired bootstrap, one-sided, at the
-comparison's confidence).
+Formats (:data:`COMPARISON_FORMATS`): ``table`` (a rich table: a row per system, recall and
+F of each measure with the interval under it, the best per column in bold, significance
+marks), and ``json``, ``csv`` and ``md`` (every figure: R, P and F). ``--output FILE``
+picks one of the file formats by the name's suffix. Marks: ``▲`` / ``▼`` better / worse
+than the baseline, ``†`` the column's best beats every other system (paired bootstrap,
+one-sided, at the comparison's confidence).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from rich.text import Text
 from summarize.errors import SummarizeError
 from summarize.evaluation.compare import Comparison
 
-FORMATS = ("table", "json", "csv", "md")
+COMPARISON_FORMATS = ("table", "json", "csv", "md")
 OUTPUTS = {".json": "json", ".csv": "csv", ".md": "md"}
 BETTER, WORSE, BEATS_ALL = "\u25b2", "\u25bc", "\u2020"
 TABLE_PARTS = ("R", "F")
@@ -293,7 +293,7 @@ def render_text(
         return to_csv(comparison, per_id=per_id)
     if fmt == "md":
         return to_markdown(comparison, baseline=baseline, per_id=per_id)
-    raise SummarizeError(f"unknown format {fmt!r}; available: {', '.join(FORMATS)}")
+    raise SummarizeError(f"unknown format {fmt!r}; available: {', '.join(COMPARISON_FORMATS)}")
 
 
 def render_comparison(
@@ -304,7 +304,7 @@ def render_comparison(
     baseline: str | None = None,
     per_id: bool = False,
 ) -> None:
-    """Write the results to ``console`` in ``fmt`` (one of :data:`FORMATS`)."""
+    """Write the results to ``console`` in ``fmt`` (one of :data:`COMPARISON_FORMATS`)."""
     if fmt == "table":
         # off a terminal, wide enough for every column: names and intervals are never cut
         names = max(len(name) for name in comparison.systems)
