@@ -2,4 +2,5 @@
 
 ``formats`` (the registry of output formats), ``digest`` and ``headline`` (their views in
 every format), ``evaluation`` (tables, Markdown, CSV, JSON), ``plot``, ``files`` (atomic
-writes, evaluation files), ``progress`` (the progress bar of long runs) and ``common``."""
+writes, evaluation files), ``rouge`` (``summarize rouge``'s tables and files), ``progress``
+(the progress bar of long runs) and ``common``."""
