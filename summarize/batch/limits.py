@@ -6,9 +6,9 @@
   bytes of UTF-8 (file systems limit names to 255 *bytes*, and a character may take four),
   at a character boundary, with a short hash of the whole name so that cut names stay
   unique;
-* :func:`input_file_problem` and :func:`is_inside`: a folder input's files are read only
-  when they are regular files, and through a symbolic link only when it stays inside the
-  folder (unless links are to be followed out of it).
+* :func:`input_file_problem`, :func:`outside_link_problem` and :func:`is_inside`: a
+  folder input's files are read only when they are regular files, and through a symbolic
+  link only when it stays inside the folder (unless links are to be followed out of it).
 
 Pure functions; nothing here keeps state.
 """
@@ -133,15 +133,24 @@ def input_file_problem(root: str, path: str, follow_links: bool = False) -> str 
                 info = os.stat(path)
             except FileNotFoundError:
                 return "broken symbolic link"
-            if not follow_links and not is_inside(root, path):
-                return (
-                    f"a symbolic link to {os.path.realpath(path)}, outside the input folder; "
-                    "not read without --follow-links"
-                )
+            problem = outside_link_problem(root, path, follow_links)
+            if problem is not None:
+                return problem
     except OSError as exc:
         return f"cannot read: {_reason(exc)}"
     kind = not_regular(info.st_mode)
     return None if kind is None else f"{kind}, not a regular file; not read"
+
+
+def outside_link_problem(root: str, path: str, follow_links: bool = False) -> str | None:
+    """Why ``path`` in the input folder ``root`` must not be read when it is a symbolic
+    link that leads out of ``root`` (None when it does not, or with ``follow_links``)."""
+    if follow_links or not os.path.islink(path) or is_inside(root, path):
+        return None
+    return (
+        f"a symbolic link to {os.path.realpath(path)}, outside the input folder; "
+        "not read without --follow-links"
+    )
 
 
 def _bytes(text: str) -> bytes:
