@@ -327,9 +327,9 @@ def timed_stages(watch: Stopwatch) -> Iterator[None]:
 def profile(path: Path, rounds: int) -> tuple[list[tuple[str, float]], int]:
     """Mean seconds per cluster of each stage of the batch worker's job on ``path`` (the best
     of ``rounds`` rounds over every cluster, after a warm-up), and the cluster count."""
-    from summarize.batch.run import record
     from summarize.digest.pipeline import summarize
     from summarize.inputs.clusters import parse_budget, parse_documents
+    from summarize.render.digest import to_json_line
 
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -347,7 +347,7 @@ def profile(path: Path, rounds: int) -> tuple[list[tuple[str, float]], int]:
             summary = summarize(documents, **options)
             watch.seconds["(summarize, whole)"] += time.process_time() - started
             started = time.process_time()
-            json.dumps(record(summary, data["id"]), ensure_ascii=False)
+            to_json_line(summary, data["id"])
             watch.seconds["rendering the JSON line"] += time.process_time() - started
 
     one_round(Stopwatch())  # warm-up: caches, lazy imports

@@ -2,19 +2,19 @@
 
 `headlines.py` scores our headline against the baseline "first 75 bytes of the article";
 this script asks how much better any headline made *our way* (a sentence of the input,
-compressed by the rules of :mod:`summarize.headline.api`) could score, to tell a weak method
+compressed by the rules of :mod:`summarize.headline`) could score, to tell a weak method
 from a target that the method cannot reach. On one evaluation set (``bbc`` by default),
 with the same scoring as `headlines.py` (ROUGE-1 recall of the first 75 bytes, mean over
 clusters, in percent), it scores:
 
 - **ours** and the **baseline**, as in `headlines.py`;
-- **lead, compressed**: :func:`summarize.headline.api.compress` of the first story sentence of
+- **lead, compressed**: :func:`summarize.headline.compress` of the first story sentence of
   the first document alone (empty when it cannot be made to fit), position and nothing else;
 - **lead, rules then cut anywhere**: the first sentence after the rules that always apply
   (:data:`ALWAYS`, :data:`STYLE`, :data:`HEADLINESE`), then cut after the last whole word
   that fits, whatever the grammar: what filling the budget is worth;
 - choosing among the compressions of the first ``--sentences`` candidate sentences (those
-  :func:`~summarize.headline.api.rank_candidates` does not rule out) that fit:
+  :func:`~summarize.headline.rank_candidates` does not rule out) that fit:
   **most topic weight** (the weight :func:`headline` uses to break ties), **most central**
   (cosine of the compression's terms to the term counts of the whole article) and the
   **oracle**, the one with the best recall against the reference: the ceiling of any way of
@@ -47,8 +47,9 @@ from results import publish  # benchmarks/results.py
 
 from summarize import SummarizeError, __version__, headline
 from summarize.evaluation.rouge import rouge_n
-from summarize.headline.api import (
+from summarize.headline import (
     ALWAYS,
+    DEFAULT_SCORER,
     HEADLINESE,
     STYLE,
     Topic,
@@ -56,6 +57,8 @@ from summarize.headline.api import (
     rank_candidates,
 )
 from summarize.inputs.clusters import Cluster
+from summarize.options import DigestOptions
+from summarize.ranking import rank
 from summarize.text.tokens import analyzer, tokenize
 
 HEADING = "## Headlines: ceilings of choosing and compressing"
@@ -117,7 +120,8 @@ def score_cluster(cluster: Cluster, sentences: int) -> dict[str, float]:
     counts = Counter(t for s in documents[0].sentences for t in s.terms)
     norm = math.sqrt(sum(n * n for n in counts.values()))
     options = []
-    for candidate in rank_candidates(documents, sentences=sentences):
+    ranked = rank(documents, DigestOptions(scorer=DEFAULT_SCORER))
+    for candidate in rank_candidates(ranked, sentences):
         if candidate.reason:
             continue
         text = compress(candidate.original, BYTES, topic).text

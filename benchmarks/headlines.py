@@ -8,7 +8,7 @@ cluster of each evaluation set (``../shared/eval/<set>.jsonl`` next to the repos
 Porter stemming of tokens longer than three characters, no stop-word removal, references
 pooled, ``-b 75``):
 
-- **ours**: ``summarize.headline.api(cluster.documents).text``, the documents as the toolkit
+- **ours**: ``summarize.headline(cluster.documents).text``, the documents as the toolkit
   reads them (a source title is a candidate when the set gives one; the BBC set gives none:
   its titles are the references and were removed from the text);
 - **baseline: first 75 bytes**: the text of the cluster's first article, whitespace

@@ -18,19 +18,13 @@ from rich.console import Console
 
 from summarize.cli.app import main
 from summarize.errors import SummarizeError
-from summarize.evaluation.run import (
-    METRICS,
-    EvalSettings,
-    bootstrap_means,
-    evaluate,
-    interval,
-    summary_budget,
-    win_rates,
-)
+from summarize.evaluation.results import METRICS, EvalSettings
+from summarize.evaluation.run import evaluate, summary_budget
+from summarize.evaluation.statistics import bootstrap_means, interval, win_rates
 from summarize.inputs.clusters import read_clusters
 from summarize.model import Budget
 from summarize.options import DigestOptions
-from summarize.render.views import EvaluationTable, evaluation_markdown
+from summarize.render.evaluation import EvaluationTable, evaluation_markdown
 
 from .conftest import EVAL
 

@@ -21,15 +21,17 @@ from summarize.model import (
     Summary,
     SummarySentence,
 )
-from summarize.render.views import (
-    FORMATS,
+from summarize.options import describe_budget
+from summarize.render.digest import (
     describe_badges,
-    describe_budget,
+    digest_data,
     render,
     render_digests,
     source_numbers,
     source_rows,
+    to_json_line,
 )
+from summarize.render.formats import OUTPUT_FORMAT_NAMES, OUTPUT_FORMATS
 
 HARBOUR = (
     "Ferry line opens at the harbour\n\n"
@@ -98,7 +100,8 @@ def show_many(digests: list[tuple[str, Summary]], fmt: str, *, explain: bool = F
 
 
 def test_formats() -> None:
-    assert FORMATS == ("rich", "text", "json", "markdown")
+    assert OUTPUT_FORMAT_NAMES == ("rich", "text", "json", "markdown")
+    assert tuple(OUTPUT_FORMATS) == OUTPUT_FORMAT_NAMES
 
 
 # -- badges and sources -----------------------------------------------------------------------
@@ -137,13 +140,28 @@ def test_sources_named_only_by_sentences_still_get_badges() -> None:
 # -- json -------------------------------------------------------------------------------------
 
 
-def test_json_is_as_dict(digest: Summary) -> None:
+def test_json_is_as_dict_with_the_summary_text(digest: Summary) -> None:
     data = json.loads(show(digest, "json"))
-    assert data == json.loads(json.dumps(digest.as_dict()))
+    assert list(data)[:2] == ["headline", "summary"]
+    assert data["summary"] == digest.text
+    assert {k: v for k, v in data.items() if k != "summary"} == json.loads(
+        json.dumps(digest.as_dict())
+    )
     assert [s["id"] for s in data["sources"]] == ["harbour.txt", "pier.txt"]
     assert [s["corroboration"] for s in data["sentences"]] == [2, 2, 1]
     assert data["headline"] == HEADLINE
     assert "candidates" not in data
+
+
+def test_one_json_shape_for_a_digest_everywhere(digest: Summary) -> None:
+    # summarize batch's records are the JSON of --format json with the input's id first.
+    data = digest_data(digest, id="ferry")
+    assert list(data)[:3] == ["id", "headline", "summary"]
+    assert data == {"id": "ferry", **digest_data(digest)}
+    assert json.loads(to_json_line(digest, "ferry")) == json.loads(json.dumps(data))
+    assert to_json_line(digest, "ferry").count("\n") == 1
+    several = json.loads(show_many([("ferry", digest)], "json"))
+    assert several == [json.loads(json.dumps(data))]
 
 
 def test_json_explain_lists_candidates_with_status_and_reason(digest: Summary) -> None:
@@ -307,7 +325,7 @@ def test_rich_long_headline_moves_inside_the_panel() -> None:
     assert " ".join(line.strip("│ ") for line in output.splitlines()[2:6]).startswith(headline)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", OUTPUT_FORMAT_NAMES)
 def test_brackets_are_printed_literally(fmt: str) -> None:
     summary = summarize([MARKUP], sentences=3)
     assert any("[bold]" in s.text for s in summary.sentences)
@@ -335,9 +353,10 @@ def test_several_digests_in_json(digest: Summary) -> None:
     data = json.loads(show_many([("ferry", digest), ("small", hand_built())], "json"))
     assert isinstance(data, list)
     assert [item["id"] for item in data] == ["ferry", "small"]
-    assert {k: v for k, v in data[0].items() if k != "id"} == json.loads(
+    assert {k: v for k, v in data[0].items() if k not in ("id", "summary")} == json.loads(
         json.dumps(digest.as_dict())
     )
+    assert data[0]["summary"] == digest.text
     explained = json.loads(show_many([("ferry", digest)], "json", explain=True))
     assert len(explained) == 1 and explained[0]["candidates"]
 

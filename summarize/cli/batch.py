@@ -1,57 +1,43 @@
 """``summarize batch INPUT -o OUTPUT``: a digest of every input of a folder or JSONL file.
 
-Parses the options, runs :func:`summarize.batch.run.run_batch`, shows a progress bar on a
-terminal (nothing when standard error is not one) and ends with a report: how many inputs
-were done, skipped and failed, and why each failure failed. Exit status 0 when none failed,
+Parses the options, runs :func:`summarize.batch.run.run_batch`, shows the progress bar of
+:mod:`summarize.render.progress` on a terminal (nothing when standard error is not one) and
+ends with a report: how many inputs were done, skipped and failed, and why each failure
+failed. Exit status 0 when none failed,
 1 when any did, 2 for bad options or an input that cannot be read at all.
 """
 
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.text import Text
 
-from summarize.batch.run import (
+from summarize.batch.engines import DaskEngine, Engine, LocalEngine
+from summarize.batch.plan import (
+    BATCH_FILE_FORMATS,
     DONE,
     FAILED,
-    FORMATS,
     SKIPPED,
     Batch,
-    DaskEngine,
-    Engine,
-    LocalEngine,
     Outcome,
-    Report,
     count_inputs,
-    run_batch,
 )
-from summarize.cli import app as cli
+from summarize.batch.run import Report, run_batch
+from summarize.cli import common as cli
+from summarize.render.common import one_line
+from summarize.render.progress import ProgressBar, progress_bar
 
+HELP = "a digest of every input of a folder or a .jsonl file of clusters, in parallel"
 ENGINES = ("local", "dask")
 # Warnings listed in the report; the rest are counted.
 SHOWN_WARNINGS = 20
-REFRESH_SECONDS = 0.1  # the progress bar is redrawn at most this often
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The batch command's options: its own and the shared summary options."""
-    parser = cli._Parser(
+    parser = cli.Parser(
         prog=f"{cli.PROG} batch",
         description=(
             "Summarize every input of a folder or a .jsonl file of clusters, each on its own,\n"
@@ -91,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=BATCH_FILE_FORMATS,
         help="the files of a folder OUTPUT: plain text (.txt, the default) or JSON (.json)",
     )
     parser.add_argument(
@@ -100,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     parallel = parser.add_argument_group("where the work runs")
     parallel.add_argument(
         "--jobs",
-        type=cli._positive_int,
+        type=cli.positive_int,
         metavar="N",
         help="worker processes of the local engine (default: one per core)",
     )
@@ -123,19 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     """Run ``summarize batch`` with the arguments ``argv``; return the exit status."""
-    try:
-        options = build_parser().parse_intermixed_args(argv)
-    except SystemExit as exc:  # --help
-        return exc.code if isinstance(exc.code, int) else 0
+    options = cli.parse(build_parser(), argv)
+    if isinstance(options, int):
+        return options
     batch = _batch(options)
     engine = _engine(options)
-    errors = cli._Console(stderr=True)
-    if errors.is_terminal:
-        with _progress_bar(errors, count_inputs(batch)) as advance:
-            report = _run(batch, engine, advance)
-    else:
-        report = _run(batch, engine, None)
-    show_report(report, batch, cli._Console())
+    errors = cli.SafeConsole(stderr=True)
+    total = count_inputs(batch) if errors.is_terminal else None
+    with progress_bar(errors, "summarizing", total) as bar:
+        report = _run(batch, engine, None if bar is None else BatchProgress(bar))
+    show_report(report, batch, cli.SafeConsole())
     return 0 if report.ok else 1
 
 
@@ -176,7 +159,7 @@ class _Tally:
         self.counts[outcome.status] += 1
 
 
-def _run(batch: Batch, engine: Engine, advance: _Advance | None) -> Report:
+def _run(batch: Batch, engine: Engine, advance: BatchProgress | None) -> Report:
     tally = _Tally()
 
     def progress(outcome: Outcome) -> None:
@@ -188,7 +171,7 @@ def _run(batch: Batch, engine: Engine, advance: _Advance | None) -> Report:
         return run_batch(batch, engine, progress)
     except KeyboardInterrupt:
         counts = tally.counts
-        cli._say(
+        cli.say(
             "interrupted",
             f"{counts[DONE]} done, {counts[SKIPPED]} skipped, {counts[FAILED]} failed so far; "
             "run the same command again to go on where this one stopped",
@@ -199,32 +182,23 @@ def _run(batch: Batch, engine: Engine, advance: _Advance | None) -> Report:
 # -- progress ---------------------------------------------------------------------------------
 
 
-class _Advance:
+class BatchProgress:
     """Moves the bar on by one input; skipped inputs shrink the total instead, so the rate
-    and the time left are those of the inputs really worked on. The bar is redrawn here, at
-    most every :data:`REFRESH_SECONDS`, not by a thread of its own: a process with no other
-    thread can fork its workers (see :mod:`summarize.batch.run`)."""
+    and the time left are those of the inputs really worked on. Failures so far are noted
+    beside the bar."""
 
-    def __init__(self, bar: Progress, task_id: TaskID) -> None:
+    def __init__(self, bar: ProgressBar) -> None:
         self.bar = bar
-        self.task_id = task_id
         self.skipped = 0
         self.failed = 0
-        self.drawn = time.monotonic()
 
     def __call__(self, outcome: Outcome) -> None:
-        task = next(task for task in self.bar.tasks if task.id == self.task_id)
         if outcome.status == SKIPPED:
             self.skipped += 1
-            self.bar.update(task.id, total=max(0.0, (task.total or 0) - 1))
+            self.bar.update(total=max(0.0, (self.bar.total or 0) - 1), note=self._note())
         else:
             self.failed += outcome.status == FAILED
-            self.bar.advance(task.id)
-        self.bar.update(task.id, note=self._note())
-        now = time.monotonic()
-        if now - self.drawn >= REFRESH_SECONDS:
-            self.bar.refresh()
-            self.drawn = now
+            self.bar.update(advance=1, note=self._note())
 
     def _note(self) -> str:
         parts = []
@@ -233,35 +207,6 @@ class _Advance:
         if self.failed:
             parts.append(f"{self.failed:,} failed")
         return ", ".join(parts)
-
-
-class _RateColumn(ProgressColumn):
-    """Inputs per second."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("" if speed is None else f"{speed:,.1f}/s", style="progress.data.speed")
-
-
-@contextmanager
-def _progress_bar(console: Console, total: int) -> Iterator[_Advance]:
-    bar = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        _RateColumn(),
-        TimeElapsedColumn(),
-        TextColumn("eta"),
-        TimeRemainingColumn(),
-        TextColumn("{task.fields[note]}", style="yellow"),
-        console=console,
-        transient=True,
-        auto_refresh=False,
-    )
-    with bar:
-        task = bar.add_task("summarizing", total=total, note="")
-        bar.refresh()
-        yield _Advance(bar, task)
 
 
 # -- the report ------------------------------------------------------------------------------
@@ -282,15 +227,11 @@ def show_report(report: Report, batch: Batch, console: Console) -> None:
     if report.failures:
         console.print(Text("failed:", style="bold red"), soft_wrap=True)
         for failure in report.failures:
-            console.print(Text(f"  {_one_line(failure.reason)}"), soft_wrap=True)
+            console.print(Text(f"  {one_line(failure.reason)}"), soft_wrap=True)
     total_warnings = len(report.warnings) + report.more_warnings
     if total_warnings:
         console.print(Text(f"warnings ({total_warnings:,}):", style="yellow"), soft_wrap=True)
         for warning in report.warnings[:SHOWN_WARNINGS]:
-            console.print(Text(f"  {_one_line(warning)}"), soft_wrap=True)
+            console.print(Text(f"  {one_line(warning)}"), soft_wrap=True)
         if total_warnings > SHOWN_WARNINGS:
             console.print(Text(f"  ... and {total_warnings - SHOWN_WARNINGS:,} more"))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -1,7 +1,8 @@
 """``summarize eval``: ROUGE of scorers on evaluation sets, with confidence intervals.
 
-Parses the options, calls :func:`summarize.evaluation.run.evaluate` and hands the result to the
-renderers (``# -- evaluation`` in :mod:`summarize.render.views`).
+Parses the options, calls :func:`summarize.evaluation.run.evaluate` and hands the result to
+:mod:`summarize.render.evaluation` (tables), :mod:`summarize.render.files` (``--output``) and
+:mod:`summarize.render.plot` (``--plot``).
 """
 
 from __future__ import annotations
@@ -10,22 +11,20 @@ import argparse
 import os
 from dataclasses import replace
 
-from summarize.cli import app as cli
+from summarize.cli import common as cli
 from summarize.digest.pipeline import check_scorer
 from summarize.errors import SummarizeError
+from summarize.evaluation.results import TARGETS, EvalSettings
 from summarize.evaluation.rouge import MULTI_REF
-from summarize.evaluation.run import TARGETS, EvalSettings, evaluate
+from summarize.evaluation.run import evaluate
 from summarize.model import Budget
 from summarize.options import AUTO, parse_budget
-from summarize.render.views import (
-    check_evaluation_output,
-    check_plotting,
-    evaluation_progress,
-    plot_evaluation,
-    render_evaluation,
-    write_evaluation,
-)
+from summarize.render.evaluation import render_evaluation
+from summarize.render.files import check_evaluation_output, write_evaluation
+from summarize.render.plot import check_plotting, plot_evaluation
+from summarize.render.progress import progress_bar
 
+HELP = "ROUGE of scorers on evaluation sets, with confidence intervals and significance marks"
 PROG = "summarize eval"
 DEFAULT_SCORERS = "lexrank-lead,lead,random,oracle"
 DEFAULT_BASELINE = "lead"
@@ -33,7 +32,7 @@ DEFAULT_BASELINE = "lead"
 
 def build_parser() -> argparse.ArgumentParser:
     """The options of ``summarize eval``."""
-    parser = cli._Parser(
+    parser = cli.Parser(
         prog=PROG,
         description=(
             "Summarize every cluster of evaluation sets (JSONL, one cluster per line) with\n"
@@ -54,15 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("sets", nargs="+", metavar="SET", help="a .jsonl evaluation set")
-    cli.add_summary_options(parser)
-    parser.set_defaults(scorer=DEFAULT_SCORERS)
-    for action in parser._actions:
-        if action.dest == "scorer":
-            action.help = (
-                f"the scorers to compare, comma-separated (default: {DEFAULT_SCORERS}; "
-                "see summarize --list-scorers)"
-            )
-            action.metavar = "A,B,..."
+    cli.add_summary_options(
+        parser,
+        scorer_default=DEFAULT_SCORERS,
+        scorer_help=f"the scorers to compare, comma-separated (default: {DEFAULT_SCORERS}; "
+        "see summarize --list-scorers)",
+        scorer_metavar="A,B,...",
+    )
     scoring = parser.add_argument_group("what is scored")
     scoring.add_argument(
         "--budget",
@@ -95,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = parser.add_argument_group("statistics")
     stats.add_argument(
         "--resamples",
-        type=cli._positive_int,
+        type=cli.positive_int,
         default=1000,
         metavar="N",
         help="bootstrap resamples (default: 1000)",
@@ -136,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     """Run ``summarize eval`` with ``argv``; return the exit status."""
-    options = cli._parse(build_parser(), argv)
+    options = cli.parse(build_parser(), argv)
     if isinstance(options, int):
         return options
     names = tuple(dict.fromkeys(n.strip() for n in options.scorer.split(",") if n.strip()))
@@ -169,13 +166,14 @@ def run(argv: list[str]) -> int:
         if not os.path.isfile(path):
             raise cli.UsageError(f"{path}: no such file")
 
-    with evaluation_progress(cli._Console(stderr=True)) as progress:
+    with progress_bar(cli.SafeConsole(stderr=True), "evaluating") as bar:
+        progress = None if bar is None else bar.done_of
         evaluation = evaluate(options.sets, settings, jobs=options.jobs, progress=progress)
     render_evaluation(
-        evaluation, cli._Console(), baseline=baseline, per_cluster=options.per_cluster
+        evaluation, cli.SafeConsole(), baseline=baseline, per_cluster=options.per_cluster
     )
     for note in evaluation.notes:
-        cli._warn(note)
+        cli.warn(note)
     if options.output:
         write_evaluation(
             evaluation, options.output, baseline=baseline, per_cluster=options.per_cluster

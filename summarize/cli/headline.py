@@ -1,8 +1,8 @@
 """``summarize headline PATH...``: one headline for an article or a cluster.
 
 Parses the options, reads the inputs with :func:`summarize.inputs.read.read_inputs`, calls
-:func:`summarize.headline.api.headline` and hands the result to the renderers (``# --
-headlines`` in :mod:`summarize.render.views`). Everything given together gets one headline; two or
+:func:`summarize.headline.api.headline` and hands the result to the renderers
+(:mod:`summarize.render.headline`). Everything given together gets one headline; two or
 more folders, or a ``.jsonl`` file of clusters, get one headline each, shown under their ids.
 """
 
@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import argparse
 
-from summarize.cli import app as cli
+from summarize.cli import common as cli
 from summarize.errors import SummarizeError
-from summarize.headline.api import DEFAULT_CHARS, Headline, headline
+from summarize.headline.api import DEFAULT_BYTES, Headline, headline
 from summarize.inputs.read import DocumentSet, read_inputs
-from summarize.render.views import FORMATS, render_headline, render_headlines
+from summarize.options import DigestOptions
+from summarize.render.formats import OUTPUT_FORMAT_NAMES
+from summarize.render.headline import render_headline, render_headlines
 from summarize.scorers import scorers
 from summarize.text.tokens import check_language
 
 PROG = f"{cli.PROG} headline"
+CHARS_DEPRECATED = "--chars counts bytes and is deprecated: use --bytes"
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The options of ``summarize headline``."""
-    parser = cli._Parser(
+    parser = cli.Parser(
         prog=PROG,
         description=(
             "Make one headline for an article or a cluster of articles about one event:\n"
@@ -36,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "examples:\n"
             "  summarize headline article.txt\n"
-            "  summarize headline corpus/story/ --chars 60\n"
+            "  summarize headline corpus/story/ --bytes 60\n"
             "  summarize headline corpus/story/ --explain\n"
             "  cat article.txt | summarize headline - --format json"
         ),
@@ -50,11 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
         "or - for standard input",
     )
     parser.add_argument(
-        "--chars",
-        type=cli._positive_int,
-        default=DEFAULT_CHARS,
+        "--bytes",
+        type=cli.positive_int,
         metavar="N",
-        help=f"at most N bytes of UTF-8 text (default: {DEFAULT_CHARS})",
+        help=f"at most N bytes of UTF-8 text (default: {DEFAULT_BYTES})",
+    )
+    parser.add_argument(
+        "--chars",
+        type=cli.positive_int,
+        metavar="N",
+        help="deprecated: the old name of --bytes (it counts bytes)",
     )
     parser.add_argument(
         "--scorer",
@@ -76,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=OUTPUT_FORMAT_NAMES,
         help="output format (default: rich on a terminal, text otherwise)",
     )
     parser.add_argument(
@@ -91,19 +99,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     """Run ``summarize headline`` with ``argv``; return the exit status."""
-    options = cli._parse(build_parser(), argv)
+    options = cli.parse(build_parser(), argv)
     if isinstance(options, int):
         return options
     if not options.paths:
         raise cli.UsageError("no input given; name a file, a folder, or - for standard input")
     scorers.get(options.scorer)  # check the cheap options before reading anything
     language = check_language(options.language)
+    if options.chars is not None:
+        cli.warn(CHARS_DEPRECATED)
+        if options.bytes is None:
+            options.bytes = options.chars
     sets, warnings = read_inputs(options.paths, language=language, **cli.input_options(options))
     for warning in warnings:
-        cli._warn(warning)
+        cli.warn(warning)
     # Every headline is made before any is shown, so a problem leaves no partial output.
     results = [(s, _headline(s, options, language)) for s in sets]
-    console = cli._Console()
+    console = cli.SafeConsole()
     fmt = options.format or ("rich" if console.is_terminal else "text")
     if len(results) == 1 and results[0][0].id is None:
         render_headline(results[0][1], fmt, console, explain=options.explain)
@@ -117,10 +129,12 @@ def _headline(documents: DocumentSet, options: argparse.Namespace, language: str
     try:
         return headline(
             documents.documents,
-            chars=options.chars,
-            language=language,
-            scorer=options.scorer,
-            keep_boilerplate=options.keep_boilerplate,
+            bytes=options.bytes if options.bytes is not None else DEFAULT_BYTES,
+            options=DigestOptions(
+                scorer=options.scorer,
+                keep_boilerplate=options.keep_boilerplate,
+                language=language,
+            ),
         )
     except SummarizeError as exc:
         if documents.id is None:

@@ -1,9 +1,10 @@
 """``summarize()``: documents in, one digest (a :class:`~summarize.model.Summary`) out.
 
-Segmentation -> cleaning (boilerplate dropped) -> scoring (any registered scorer) ->
-merging (near-duplicates grouped, corroboration rewarded) -> selection (shared budget and
-redundancy rules) -> ordering (the story's order). Scores in the result are scaled so the
-best sentence scores 1.
+Segmentation -> the ranking step (:func:`summarize.ranking.rank`: boilerplate dropped,
+scoring by any registered scorer, near-duplicates grouped, corroboration rewarded) ->
+selection (shared budget and redundancy rules) -> ordering (the story's order) -> the
+headline, made from the same ranking (:func:`summarize.headline.headline_of`). Scores in
+the result are scaled so the best sentence scores 1.
 """
 
 from __future__ import annotations
@@ -11,12 +12,9 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable, Mapping, Sequence
 
-import numpy as np
-import scipy.sparse as sp
-
 from summarize.errors import SummarizeError
-from summarize.headline.api import DEFAULT_CHARS as HEADLINE_CHARS
-from summarize.headline.api import headline as make_headline
+from summarize.headline import DEFAULT_BYTES as HEADLINE_BYTES
+from summarize.headline import headline_of
 from summarize.model import (
     CHOSEN,
     DROPPED,
@@ -38,14 +36,12 @@ from summarize.options import (
     DigestOptions,
     make_budget,
 )
+from summarize.ranking import Ranked, rank
 from summarize.scorers import Scorer, scorers
 from summarize.selectors import Pool, Selector, selectors
 from summarize.selectors.budget import resolve
 from summarize.selectors.greedy import Greedy
-from summarize.text.clean import boilerplate
 from summarize.text.documents import as_documents
-from summarize.text.features import tfidf
-from summarize.text.merge import duplicate_groups, representative
 
 # "auto" picks by measurement (benchmarks/RESULTS.md): position wins on single articles,
 # LexRank centrality with a lead prior on clusters of several sources (see
@@ -131,51 +127,32 @@ def digest(
     documents = tuple(documents)
     options = options or DigestOptions()
     budget = options.resolved_budget
-    pool = [s for d in documents for s in d.sentences]
-    if not pool:
+    ranked = rank(documents, options, scorer=scorer)
+    if not ranked.pool:
         raise SummarizeError("nothing to summarize: the input has no sentences")
-    if scorer is None:
-        name, model = _scorer(options.scorer_for(len(documents)), options.scorer_params)
-    else:
-        name, model = _scorer(scorer, None)
-    keep_boilerplate, corroboration, order = (
-        options.keep_boilerplate,
-        options.corroboration,
-        options.order,
+    kept, groups, heads, group_scores = (
+        ranked.kept,
+        ranked.groups,
+        ranked.heads,
+        ranked.group_scores,
     )
-
-    notes: list[str] = []
-    dropped = {} if keep_boilerplate else boilerplate(documents)
-    if len(dropped) == len(pool):
-        dropped = {}
-        notes.append("every sentence looked like boilerplate, so none was dropped")
-    kept = [s for s in pool if s.ref not in dropped]
-
-    raw = np.asarray(model.scores(kept), dtype=np.float64)
-    if raw.shape != (len(kept),) or not np.all(np.isfinite(raw)):
-        raise SummarizeError(f"scorer {name!r} did not return one finite score per sentence")
-    scores = _scaled(raw)
-    rows = tfidf(kept)
-    groups = _groups(kept, rows, options.duplicates)
-    heads = [members[representative([kept[m] for m in members])] for members in groups]
-    boosts = np.array([1.0 + corroboration * (len({kept[m].doc for m in g}) - 1) for g in groups])
-    group_scores = _scaled(np.array([scores[g].max() for g in groups]) * boosts)
 
     candidates = Pool(
         sentences=tuple(kept[h] for h in heads),
         scores=group_scores,
-        rows=rows[heads],
-        sources=tuple(frozenset(kept[m].doc for m in g) for g in groups),
+        rows=ranked.rows[list(heads)],
+        sources=ranked.sources,
     )
     selector_name, chooser = _selector(
         selector if selector is not None else options.selector, options.redundancy
     )
+    pool = list(ranked.pool)
     chosen = chooser.select(candidates, resolve(budget, pool))
     if not chosen.indices:  # nothing whole fits: the greedy rule cuts the best sentence
         chosen = Greedy(options.redundancy).select(candidates, resolve(budget, pool))
     picked_groups = list(chosen.indices)
-    if order == "source":
-        story = _story_positions(documents, kept)
+    if options.order == "source":
+        story = _story_positions(kept)
         picked_groups.sort(key=lambda g: (min(story[m] for m in groups[g]), heads[g]))
     picked = []
     for g in picked_groups:
@@ -184,15 +161,16 @@ def digest(
         refs = tuple(kept[m].ref for m in sorted(groups[g]))
         picked.append(SummarySentence(text=text, score=float(group_scores[g]), sources=refs))
 
-    headline_text = _headline(documents, keep_boilerplate, notes) if options.headline else None
+    notes = list(ranked.notes)
+    headline_text = _headline(ranked, notes) if options.headline else None
     return Summary(
         sentences=tuple(picked),
-        scorer=name,
+        scorer=ranked.scorer,
         selector=selector_name,
         budget=budget,
         documents=documents,
         headline=headline_text,
-        candidates=_candidates(pool, kept, scores, dropped, groups, heads, set(picked_groups)),
+        candidates=_candidates(ranked, set(picked_groups)),
         notes=tuple(notes) + chosen.notes,
     )
 
@@ -214,29 +192,7 @@ def _selector(selector: str | Selector, redundancy: float | None) -> tuple[str, 
     )
 
 
-def _scorer(scorer: str | Scorer, params: Mapping[str, object] | None) -> tuple[str, Scorer]:
-    if isinstance(scorer, str):
-        return scorer, scorers.create(scorer, **dict(params or {}))
-    return getattr(scorer, "name", type(scorer).__name__.lower()), scorer
-
-
-def _scaled(scores: np.ndarray) -> np.ndarray:
-    top = np.max(np.abs(scores)) if scores.size else 0.0
-    return scores / top if top > 0 else scores
-
-
-def _groups(kept: list[Sentence], rows: sp.csr_matrix, threshold: float | None) -> list[list[int]]:
-    """Positions in ``kept`` grouped by near-duplication (each sentence alone when off)."""
-    if threshold is None:
-        return [[i] for i in range(len(kept))]
-    labels = duplicate_groups(kept, rows, threshold)
-    members: dict[int, list[int]] = {}
-    for i, label in enumerate(labels):
-        members.setdefault(int(label), []).append(i)
-    return sorted(members.values())
-
-
-def _story_positions(documents: tuple[Document, ...], kept: list[Sentence]) -> list[float]:
+def _story_positions(kept: Sequence[Sentence]) -> list[float]:
     """Each kept sentence's place in its document's story, from 0 (first) to below 1."""
     totals: dict[str, int] = {}
     for sentence in kept:
@@ -244,42 +200,32 @@ def _story_positions(documents: tuple[Document, ...], kept: list[Sentence]) -> l
     seen: dict[str, int] = {}
     positions = []
     for sentence in kept:
-        rank = seen.get(sentence.doc, 0)
-        seen[sentence.doc] = rank + 1
-        positions.append(rank / totals[sentence.doc])
+        place = seen.get(sentence.doc, 0)
+        seen[sentence.doc] = place + 1
+        positions.append(place / totals[sentence.doc])
     return positions
 
 
-def _headline(
-    documents: tuple[Document, ...], keep_boilerplate: bool, notes: list[str]
-) -> str | None:
-    """The digest's headline (see :mod:`summarize.headline.api`); None, with a note, when no
-    headline fits: a digest never fails for want of one."""
+def _headline(ranked: Ranked, notes: list[str]) -> str | None:
+    """The digest's headline, made from the digest's own ranking (see
+    :func:`summarize.headline.headline_of`); None, with a note, when no headline fits: a
+    digest never fails for want of one."""
     try:
-        return make_headline(
-            documents, chars=HEADLINE_CHARS, keep_boilerplate=keep_boilerplate
-        ).text
+        return headline_of(ranked, HEADLINE_BYTES).text
     except SummarizeError as exc:
         notes.append(f"no headline: {exc}")
         return None
 
 
-def _candidates(
-    pool: list[Sentence],
-    kept: list[Sentence],
-    scores: np.ndarray,
-    dropped: dict[SentenceRef, str],
-    groups: list[list[int]],
-    heads: list[int],
-    picked: set[int],
-) -> tuple[Candidate, ...]:
+def _candidates(ranked: Ranked, picked: set[int]) -> tuple[Candidate, ...]:
     """What became of every input sentence, in input order."""
+    kept, scores = ranked.kept, ranked.scores
     fate: dict[SentenceRef, Candidate] = {}
-    for g, members in enumerate(groups):
-        head = kept[heads[g]]
+    for g, members in enumerate(ranked.groups):
+        head = kept[ranked.heads[g]]
         for m in members:
             sentence = kept[m]
-            if m == heads[g]:
+            if m == ranked.heads[g]:
                 fate[sentence.ref] = Candidate(
                     sentence, float(scores[m]), CHOSEN if g in picked else KEPT
                 )
@@ -292,5 +238,6 @@ def _candidates(
                     same_as=head.ref,
                 )
     return tuple(
-        fate.get(s.ref) or Candidate(s, 0.0, DROPPED, dropped.get(s.ref, "")) for s in pool
+        fate.get(s.ref) or Candidate(s, 0.0, DROPPED, ranked.dropped.get(s.ref, ""))
+        for s in ranked.pool
     )

@@ -1,1 +1,2 @@
-"""Evaluation: ROUGE, evaluation runs over sets, statistics and reports."""
+"""Evaluation: ROUGE (``rouge``), runs over evaluation sets (``run``), their settings and
+results (``results``) and the paired bootstrap (``statistics``)."""

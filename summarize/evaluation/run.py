@@ -32,8 +32,9 @@ ROUGE-2 and summary-level ROUGE-L; precision, recall and F1; ROUGE-1.5.5 convent
   mean is higher in at least ``confidence`` of the resamples (a one-sided paired test).
   Randomness comes only from a ``numpy.random.Generator`` seeded with ``seed``.
 
-Clusters are spread over ``jobs`` processes; nothing here prints (see the ``# --
-evaluation`` section of :mod:`summarize.render.views`).
+Clusters are spread over ``jobs`` processes; nothing here prints (see
+:mod:`summarize.render.evaluation`). The settings and results are in
+:mod:`summarize.evaluation.results`, the bootstrap in :mod:`summarize.evaluation.statistics`.
 """
 
 from __future__ import annotations
@@ -41,16 +42,30 @@ from __future__ import annotations
 import os
 import time
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from summarize.digest.pipeline import check_scorer, digest
 from summarize.errors import SummarizeError
-from summarize.evaluation.rouge import check_multi_ref, cut_lines, score_all
+from summarize.evaluation.results import (
+    HEADLINE_BYTES,
+    MEASURES,
+    METRICS,
+    ORACLE,
+    PARTS,
+    TARGETS,
+    ClusterScore,
+    EvalSettings,
+    Evaluation,
+    ScorerResult,
+    SetResult,
+)
+from summarize.evaluation.rouge import cut_lines, score_all
+from summarize.evaluation.statistics import Interval, bootstrap_means, interval, win_rates
 from summarize.inputs.clusters import Cluster, read_clusters
 from summarize.model import Budget, Summary
 from summarize.options import DigestOptions, describe_budget
@@ -58,157 +73,12 @@ from summarize.scorers.baselines import Oracle
 from summarize.selectors.budget import resolve
 from summarize.text.documents import as_documents
 
-TARGETS = ("summaries", "headlines")
-MEASURES = ("rouge1", "rouge2", "rougeL")
-PARTS = ("precision", "recall", "fmeasure")
-METRICS = tuple(f"{measure}.{part}" for measure in MEASURES for part in PARTS)
-"""Every figure of a score, as ``"rouge1.recall"`` and so on."""
-HEADLINE_BYTES = 75
-ORACLE = "oracle"
-CEILINGS = (ORACLE,)
-"""Scorers that see the references: never "the best" in a comparison."""
-
 Progress = Callable[[int, int], None]
 """Called with (clusters done, clusters in all) as an evaluation proceeds."""
 
 
 @dataclass(frozen=True)
-class EvalSettings:
-    """What to run and how to score it.
-
-    ``options`` say how digests are made (order, redundancy, cleaning, ...); their scorer
-    and budget are replaced by each of ``scorers`` and by ``budget``. ``budget`` None means
-    each cluster's own (summaries) or 75 bytes (headlines).
-    """
-
-    scorers: tuple[str, ...]
-    budget: Budget | None = None
-    target: str = "summaries"
-    stem: bool = True
-    multi_ref: str = "pool"
-    options: DigestOptions = field(default_factory=DigestOptions)
-    resamples: int = 1000
-    confidence: float = 0.95
-    seed: int = 0
-    language: str = "english"
-
-    def __post_init__(self) -> None:
-        if not self.scorers:
-            raise SummarizeError("no scorer to evaluate")
-        if self.target not in TARGETS:
-            raise SummarizeError(f"unknown target {self.target!r}; available: {', '.join(TARGETS)}")
-        check_multi_ref(self.multi_ref)
-        if isinstance(self.resamples, bool) or not isinstance(self.resamples, int):
-            raise SummarizeError(f"resamples must be a whole number, got {self.resamples!r}")
-        if self.resamples < 1:
-            raise SummarizeError(f"resamples must be at least 1, got {self.resamples}")
-        if not 0 < self.confidence < 1:
-            raise SummarizeError(f"confidence must be between 0 and 1, got {self.confidence}")
-
-
-@dataclass(frozen=True)
-class ClusterScore:
-    """One scorer on one cluster: the figures in :data:`METRICS` order (fractions)."""
-
-    cluster: str
-    scorer: str
-    values: tuple[float, ...]
-    seconds: float
-    failure: str | None = None
-
-    def value(self, metric: str) -> float:
-        return self.values[METRICS.index(metric)]
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A mean and its bootstrap confidence interval."""
-
-    mean: float
-    low: float
-    high: float
-
-
-@dataclass(frozen=True)
-class ScorerResult:
-    """One scorer on one set: every metric's mean and interval, failures, summed seconds."""
-
-    scorer: str
-    metrics: Mapping[str, Interval]
-    failures: int
-    seconds: float
-
-
-@dataclass(frozen=True)
-class SetResult:
-    """The evaluation of one set.
-
-    ``wins[metric][a][b]`` is the share of bootstrap resamples in which scorer ``a``'s mean
-    is higher than ``b``'s; ``a`` beats ``b`` when it reaches ``confidence``.
-    """
-
-    name: str
-    path: str
-    target: str
-    budget: str
-    clusters: int
-    skipped: int
-    results: tuple[ScorerResult, ...]
-    wins: Mapping[str, Mapping[str, Mapping[str, float]]]
-    per_cluster: tuple[ClusterScore, ...] = ()
-    notes: tuple[str, ...] = ()
-    confidence: float = 0.95
-    resamples: int = 1000
-
-    @property
-    def scorers(self) -> tuple[str, ...]:
-        return tuple(r.scorer for r in self.results)
-
-    def result(self, scorer: str) -> ScorerResult:
-        return next(r for r in self.results if r.scorer == scorer)
-
-    def beats(self, a: str, b: str, metric: str) -> bool:
-        """Whether scorer ``a`` beats ``b`` on ``metric`` (paired bootstrap, one-sided)."""
-        return a != b and self.wins[metric][a][b] >= self.confidence
-
-    def best(self, metric: str) -> str | None:
-        """The scorer with the highest mean on ``metric``, ceilings (the oracle) left out
-        unless nothing else was run; the first of equals."""
-        contenders = [r for r in self.results if r.scorer not in CEILINGS] or list(self.results)
-        if not contenders:
-            return None
-        return max(contenders, key=lambda r: r.metrics[metric].mean).scorer
-
-    def is_best(self, scorer: str, metric: str) -> bool:
-        """Whether ``scorer`` has the best mean on ``metric`` (ties included; ceilings only
-        when nothing else was run)."""
-        best = self.best(metric)
-        if best is None or (scorer in CEILINGS and best != scorer):
-            return False
-        top = self.result(best).metrics[metric].mean
-        return self.result(scorer).metrics[metric].mean >= top - 1e-12
-
-    def beats_all(self, scorer: str, metric: str) -> bool:
-        """Whether ``scorer`` beats every other non-ceiling scorer on ``metric``."""
-        others = [s for s in self.scorers if s != scorer and s not in CEILINGS]
-        return bool(others) and all(self.beats(scorer, other, metric) for other in others)
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Every set's results, the settings they were made with, and the wall time."""
-
-    sets: tuple[SetResult, ...]
-    settings: EvalSettings
-    seconds: float
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        return tuple(f"{s.name}: {note}" for s in self.sets for note in s.notes)
-
-
-@dataclass(frozen=True)
-class _Task:
+class ClusterTask:
     """One cluster to summarize with every scorer (what a worker process receives)."""
 
     cluster: Cluster
@@ -237,7 +107,7 @@ def evaluate(
     check_options(settings)
     loaded = [load_set(path, settings) for path in paths]
     tasks = [
-        _Task(cluster, references_for(cluster, settings.target), settings)
+        ClusterTask(cluster, references_for(cluster, settings.target), settings)
         for _, clusters, _ in loaded
         for cluster in clusters
     ]
@@ -285,7 +155,7 @@ def references_for(cluster: Cluster, target: str) -> tuple[str, ...]:
 
 
 def run_tasks(
-    tasks: Sequence[_Task], jobs: int = 1, progress: Progress | None = None
+    tasks: Sequence[ClusterTask], jobs: int = 1, progress: Progress | None = None
 ) -> list[list[ClusterScore]]:
     """Every task's scores, in task order, on ``jobs`` processes (0: one per CPU)."""
     if jobs < 0:
@@ -310,7 +180,7 @@ def run_tasks(
     return results
 
 
-def evaluate_cluster(task: _Task) -> list[ClusterScore]:
+def evaluate_cluster(task: ClusterTask) -> list[ClusterScore]:
     """Summarize one cluster with each scorer and score each output."""
     settings, cluster = task.settings, task.cluster
     budget = summary_budget(cluster, settings)
@@ -408,40 +278,6 @@ def _oracle(
             cut, words=cut_words, bytes=cut_bytes, sentences=selected.sentences, stem=settings.stem
         )
     return Oracle(cut, words=selected.words, bytes=selected.bytes, stem=settings.stem)
-
-
-# -- statistics --------------------------------------------------------------------------------
-
-
-def bootstrap_means(
-    values: np.ndarray, rng: np.random.Generator, resamples: int = 1000
-) -> np.ndarray:
-    """Means of ``values`` (clusters along axis 0) over ``resamples`` bootstrap samples of
-    the clusters, paired: every column is resampled with the same clusters. Returns an
-    array of shape ``(resamples, *values.shape[1:])``."""
-    values = np.asarray(values, dtype=np.float64)
-    n = values.shape[0]
-    if n == 0:
-        raise SummarizeError("cannot bootstrap an empty set")
-    # Drawing n clusters with replacement = multinomial counts of each cluster.
-    counts = rng.multinomial(n, np.full(n, 1.0 / n), size=resamples).astype(np.float64)
-    flat = values.reshape(n, -1)
-    return (counts @ flat / n).reshape((resamples, *values.shape[1:]))
-
-
-def interval(means: np.ndarray, confidence: float = 0.95) -> tuple[float, float]:
-    """The central ``confidence`` share of resampled means (percentile method)."""
-    tail = (1.0 - confidence) / 2.0
-    low, high = np.quantile(means, [tail, 1.0 - tail])
-    return float(low), float(high)
-
-
-def win_rates(resampled: np.ndarray) -> np.ndarray:
-    """For resampled means of shape ``(resamples, scorers)``: the share of resamples in
-    which scorer ``a``'s mean is strictly higher than ``b``'s, as a ``(scorers, scorers)``
-    matrix ``[a, b]``."""
-    higher = resampled[:, :, None] > resampled[:, None, :]
-    return higher.mean(axis=0)
 
 
 def _set_result(

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 AUTO, TEXT, MARKDOWN, HTML, JSONL = "auto", "text", "markdown", "html", "jsonl"
-FORMATS = (AUTO, TEXT, MARKDOWN, HTML, JSONL)
+INPUT_FORMATS = (AUTO, TEXT, MARKDOWN, HTML, JSONL)
 """Names accepted by ``--input-format``; ``auto`` detects the format of each input."""
 
 EXTENSIONS = {

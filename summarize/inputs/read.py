@@ -28,7 +28,7 @@ from summarize.errors import SummarizeError
 from summarize.inputs.clusters import read_clusters
 from summarize.inputs.decoding import NotText, decode
 from summarize.inputs.fetch import FetchError, TooLarge, fetch, is_url
-from summarize.inputs.formats import AUTO, FORMATS, JSONL, FormatError, detect_format, extract
+from summarize.inputs.formats import AUTO, INPUT_FORMATS, JSONL, FormatError, detect_format, extract
 from summarize.model import Budget, Document
 from summarize.text.documents import build_document
 from summarize.text.tokens import check_language
@@ -179,9 +179,9 @@ def check_reading(input_format: str, max_chars: int) -> None:
 
 
 def _options(input_format: str, max_chars: int) -> _Options:
-    if input_format not in FORMATS:
+    if input_format not in INPUT_FORMATS:
         raise SummarizeError(
-            f"unknown input format {input_format!r}; available: {', '.join(FORMATS)}"
+            f"unknown input format {input_format!r}; available: {', '.join(INPUT_FORMATS)}"
         )
     if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
         raise SummarizeError(f"max_chars must be a whole number of at least 1, got {max_chars!r}")

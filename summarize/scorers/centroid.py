@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from summarize.model import Sentence
 from summarize.scorers.base import scorers
@@ -25,8 +26,12 @@ class Centroid:
 
     top: int = 30
 
-    def scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
-        rows = tfidf(sentences)
+    def scores(
+        self, sentences: Sequence[Sentence], rows: sp.csr_matrix | None = None
+    ) -> np.ndarray:
+        """``rows``: the sentences' tf-idf rows when already computed (see
+        :func:`~summarize.text.features.tfidf`)."""
+        rows = tfidf(sentences) if rows is None else rows
         if rows.shape[0] == 0 or rows.nnz == 0:
             return np.zeros(rows.shape[0])
         centroid = np.asarray(rows.mean(axis=0)).ravel()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from summarize.model import Sentence
 from summarize.scorers.base import scorers
@@ -28,8 +29,12 @@ class LexRank:
     tol: float = 1e-8
     max_iter: int = 200
 
-    def scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
-        rows = tfidf(sentences)
+    def scores(
+        self, sentences: Sequence[Sentence], rows: sp.csr_matrix | None = None
+    ) -> np.ndarray:
+        """``rows``: the sentences' tf-idf rows when already computed (see
+        :func:`~summarize.text.features.tfidf`)."""
+        rows = tfidf(sentences) if rows is None else rows
         if self.threshold is None:
             return pagerank_implicit(rows, self.damping, self.tol, self.max_iter)
         graph = thresholded_similarity(rows, self.threshold)

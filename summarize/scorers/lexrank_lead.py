@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from summarize.model import Sentence
 from summarize.scorers.base import scorers
@@ -33,8 +34,11 @@ class LexRankLead:
     weight: float = 0.2
     power: float = 0.5
 
-    def scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
-        centrality = LexRank(threshold=None).scores(sentences)
+    def scores(
+        self, sentences: Sequence[Sentence], rows: sp.csr_matrix | None = None
+    ) -> np.ndarray:
+        """``rows``: the sentences' tf-idf rows when already computed."""
+        centrality = LexRank(threshold=None).scores(sentences, rows)
         top = centrality.max() if centrality.size else 0.0
         if top > 0:
             centrality = centrality / top

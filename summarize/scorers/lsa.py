@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.sparse.linalg import svds
 
 from summarize.model import Sentence
@@ -30,8 +31,12 @@ class LSA:
     max_topics: int = 10
     min_ratio: float = 0.5
 
-    def scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
-        rows = tfidf(sentences)
+    def scores(
+        self, sentences: Sequence[Sentence], rows: sp.csr_matrix | None = None
+    ) -> np.ndarray:
+        """``rows``: the sentences' tf-idf rows when already computed (see
+        :func:`~summarize.text.features.tfidf`)."""
+        rows = tfidf(sentences) if rows is None else rows
         n, m = rows.shape
         if n == 0 or rows.nnz == 0:
             return np.zeros(n)

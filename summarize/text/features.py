@@ -7,7 +7,6 @@ with the square of the number of sentences, wherever the method allows it.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 
 import numpy as np
@@ -52,26 +51,9 @@ def normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
 def tfidf(sentences: Sequence[Sentence]) -> sp.csr_matrix:
     """Unit-length tf-idf rows (sub-linear tf), the usual input to cosine similarity.
 
-    The scorer and the pipeline both ask for the rows of the same sentences, so the last
-    result is kept and given again for the very same sentence objects; its arrays are
-    read-only, so no caller can change what another one gets.
+    Nothing is cached: the ranking step (:func:`summarize.ranking.rank`) computes the rows
+    once and hands them to the scorers that take ``rows`` and to merging.
     """
-    global _last_tfidf
-    key = tuple(sentences)
-    last = _last_tfidf
-    if last is not None and len(last[0]) == len(key) and all(map(operator.is_, last[0], key)):
-        return last[1]
-    rows = _tfidf(key)
-    for array in (rows.data, rows.indices, rows.indptr):
-        array.flags.writeable = False
-    _last_tfidf = (key, rows)
-    return rows
-
-
-_last_tfidf: tuple[tuple[Sentence, ...], sp.csr_matrix] | None = None
-
-
-def _tfidf(sentences: Sequence[Sentence]) -> sp.csr_matrix:
     counts = term_counts(sentences)
     if counts.nnz == 0:
         return counts

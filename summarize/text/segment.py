@@ -47,7 +47,7 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
-__all__ = ["MAX_STANDALONE_WORDS", "Unit", "segment", "split_title"]
+__all__ = ["MAX_STANDALONE_WORDS", "TITLES", "Unit", "segment", "split_title", "word_set"]
 
 MAX_STANDALONE_WORDS = 25
 """Longest line (in words) that can be a standalone unit (title, caption, teaser)."""
@@ -76,20 +76,22 @@ class Unit:
 # Punkt parameters
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` (split at whitespace) as a set: how word lists are written."""
     return frozenset(text.split())
 
 
-# Lower-case, without the final period, as Punkt stores them.
-_TITLES = _words(
+# Personal titles before a name ("Mr", "Dr", "Gen"): lower-case, without the final period, as
+# Punkt stores them (the headline uses them too, to find a surname standing alone).
+TITLES = word_set(
     "mr mrs ms messrs mmes mme mlle dr prof gen col lt sgt capt cpl pvt maj adm cmdr cdr brig "
     "gov sen rep reps sens rev hon pres supt det insp atty amb fr msgr mt"
 )
 # Abbreviations that are (practically) never the last word of a sentence: a Punkt break after
 # them is undone.
-_NEVER_FINAL = _TITLES | _words("e.g i.e vs cf viz")
+_NEVER_FINAL = TITLES | word_set("e.g i.e vs cf viz")
 
-_ABBREVIATIONS = _NEVER_FINAL | _words(
+_ABBREVIATIONS = _NEVER_FINAL | word_set(
     # titles and name suffixes
     "jr sr st esq ph.d m.d b.a m.a d.d.s "
     # months (not "may") and days
@@ -113,7 +115,7 @@ _COLLOCATIONS = frozenset(
 # Common words that begin sentences: written with a capital they signal a new sentence after
 # an abbreviation ("... in the U.S. The ..."). Names that double as words (Will, May, Bill)
 # are deliberately absent, as are "a" and "i" (initials).
-_SENTENCE_STARTERS = _words(
+_SENTENCE_STARTERS = word_set(
     """
     the an he she it they we you his her its their our my your this that these those there
     here but and or so yet nor in on at for with by from as after before when while if
@@ -244,7 +246,7 @@ _BULLET = re.compile(r"(?:[\u2022\u25cf\u25aa\u2023*\u2013\u2014-]|\d{1,3}[.)])\
 _FIRST_WORD = re.compile(r"[^\w]*(\w+)")
 _FIRST_WORD_WINDOW = 200  # characters searched for the first word of a sentence
 _CONTINUATION_END = frozenset(",;:-\u2013\u2014([{/&")
-_FUNCTION_WORDS = _words(
+_FUNCTION_WORDS = word_set(
     "the a an of and or but nor to in on at for with by from as that than into onto its "
     "their his her our your my whose"
 )

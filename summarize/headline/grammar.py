@@ -1,0 +1,136 @@
+"""Rough tests of grammar over words, without a tagger: is a word probably a verb, a
+participle, a plural; does a run of words have a finite verb; does a cut end well."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarize.headline.text import bare_word
+from summarize.headline.words import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    FUNCTION_WORDS,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    NOT_PAST,
+    PLURAL_WORDS,
+    PREPOSITIONS,
+    PRESENT_VERBS,
+    PRONOUNS,
+    SAYING,
+    SURE_PRESENT,
+    VERBISH_WORDS,
+    VERBS,
+)
+
+
+def plural_subject(subject: Sequence[str]) -> bool:
+    """Whether the words before a verb look like a plural subject: an "and", or a plural
+    common noun before the first preposition (``"Shares in Acme"``, not ``"Price of
+    shares"``)."""
+    for position, word in enumerate(subject):
+        bare = bare_word(word)
+        if bare in PREPOSITIONS and bare != "than":  # "more than 14 million people"
+            return False
+        common = position == 0 or word[:1].islower()  # not a name ("Barclays")
+        if bare == "and" or bare in PLURAL_WORDS or (common and looks_plural(word)):
+            return True
+    return False
+
+
+def _in_ed(bare: str) -> bool:
+    """A regular past form: "-ed", not "exceed" or "need" (but "agreed", "guaranteed"),
+    not "hundred"."""
+    return (
+        len(bare) > 3
+        and bare.endswith("ed")
+        and (not bare.endswith("eed") or bare.endswith(("reed", "teed")))
+        and bare not in NOT_PAST
+    )
+
+
+def is_participle(word: str) -> bool:
+    bare = bare_word(word)
+    return word[:1].islower() and (
+        _in_ed(bare) or bare in IRREGULAR_PAST or bare in IRREGULAR_PARTICIPLES
+    )
+
+
+def verbish(word: str) -> bool:
+    """A lower-case word that is probably a verb: an auxiliary, a reporting or complement
+    verb, a common irregular past form, or a word in "-ed"."""
+    bare = bare_word(word)
+    return word[:1].islower() and (
+        bare in VERBISH_WORDS or bool(SAYING.fullmatch(bare)) or _in_ed(bare)
+    )
+
+
+def has_verb(words: Sequence[str]) -> bool:
+    """A rough test for a finite verb: an auxiliary, a reporting verb, a common irregular
+    past form, a word ending in "-ed", the headline "to" before a verb, a lower-case "-s"
+    word between a capitalised word and more text (``"Dollar gains on ..."``), or a common
+    verb of news (:data:`VERBS`) after a noun: in "-s" after any (``"the internet raises
+    questions"``), bare after a plural or a name (``"Brentford face a tie"``). Without a
+    tagger this over-accepts; it guards against cuts that leave only a noun phrase."""
+    for position, raw in enumerate(words):
+        word = bare_word(raw)
+        if not position or not raw[:1].islower():
+            continue
+        if word in AUXILIARIES or word in IRREGULAR_PAST or SAYING.fullmatch(word):
+            return True
+        if word in SURE_PRESENT:
+            return True  # "Tickets for the festival sell out"
+        if word == "to" and position and words[position + 1 : position + 2]:
+            following = words[position + 1]
+            if following[:1].islower() and bare_word(following) not in FUNCTION_WORDS:
+                return True  # headline "to" for the future: "BMW to recall cars"
+        if position and _in_ed(word):
+            return True
+        previous = words[position - 1]
+        if not previous[-1:].isalnum() or bare_word(previous) in FUNCTION_WORDS | PRONOUNS:
+            continue
+        following = bare_word(words[position + 1]) if position + 1 < len(words) else ""
+        if (
+            len(word) > 2
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is", "'s"))
+            and previous[:1].isupper()
+            and following  # "Boerse investors" at the end is a noun phrase
+            and following not in AUXILIARIES | {"to"}  # "Society members are to"
+        ):
+            return True
+        if word in PRESENT_VERBS or (
+            word in VERBS
+            and (
+                previous[:1].isupper()
+                or bare_word(previous) in PLURAL_WORDS
+                or looks_plural(previous)
+            )
+        ):
+            return True  # "the internet raises questions", "Brentford face a tie"
+    return False
+
+
+def looks_plural(word: str) -> bool:
+    bare = bare_word(word)
+    return len(bare) > 3 and bare.endswith("s") and not bare.endswith(("ss", "us", "is"))
+
+
+def last_clause_has_verb(words: Sequence[str]) -> bool:
+    """A clause opened inside the text ("... said that elements") has a verb of its own."""
+    opener = max((i for i, w in enumerate(words) if bare_word(w) in CLAUSE_OPENERS), default=None)
+    return opener is None or has_verb(words[opener:])
+
+
+def last_is_content(text: str) -> bool:
+    """The text ends on a content word: not a function word or pronoun, not a possessive
+    ("Russia's"), not a gerund or participle in "-ing" that needs an object ("over video
+    claiming"; "are gathering" is fine)."""
+    words = text.split()
+    if not words:
+        return False
+    last = bare_word(words[-1])
+    if last in FUNCTION_WORDS | PRONOUNS or words[-1].endswith(("'", "\u2019", "'s", "\u2019s")):
+        return False
+    previous = bare_word(words[-2]) if len(words) > 1 else ""
+    return not (words[-1][:1].islower() and last.endswith("ing") and previous not in AUXILIARIES)

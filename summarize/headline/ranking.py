@@ -1,0 +1,255 @@
+"""Choosing the headline from the ranked pool (:class:`summarize.ranking.Ranked`): which
+titles and sentences are candidates, their scores, and which compression wins.
+
+The candidates are every document's title and its first :data:`CANDIDATE_SENTENCES` kept
+sentences (boilerplate was dropped by the ranking step), except quotations, questions,
+fragments and sentences that open with a pronoun or speak in the first person. A
+sentence's score is its score in the ranking times its group's corroboration factor
+(``1 + corroboration * (k - 1)`` for a fact ``k`` documents carry, groups as the digest
+merges them); a title counts as its document's first sentence, raised by the documents
+whose title or candidate sentences repeat it (near-duplicates at the same ``duplicates``
+threshold). Scores are scaled so the best is 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from summarize.headline.compress import compress
+from summarize.headline.grammar import verbish
+from summarize.headline.text import bare_word, finish, fits_in, unquoted
+from summarize.headline.topic import Topic
+from summarize.headline.values import SENTENCE, TITLE, Compression, HeadlineCandidate
+from summarize.headline.words import (
+    DEMONSTRATIVES,
+    FUNCTION_WORDS,
+    MIN_HEADLINE_WORDS,
+    MODALS,
+    OPENING_PRONOUN,
+)
+from summarize.model import Document, Sentence
+from summarize.ranking import Ranked
+from summarize.text.features import tfidf
+from summarize.text.merge import duplicate_groups
+from summarize.text.tokens import analyzer, tokenize
+
+CANDIDATE_SENTENCES = 5  # story sentences of each document that are candidates
+MIN_WORDS = 5  # a story sentence shorter than this is not a candidate
+
+
+def rank_candidates(
+    ranked: Ranked, sentences: int | None = CANDIDATE_SENTENCES
+) -> list[HeadlineCandidate]:
+    """Every title and the first ``sentences`` kept sentences of each document (all of them
+    with None; a sentence repeated in its document counts once) as uncompressed candidates,
+    best score first (then in input order). A sentence that cannot be a headline (a
+    quotation, a question, a fragment, one opening with a pronoun) carries the reason.
+    Scores: see the module's description."""
+    positions: dict[str, list[int]] = {}
+    for i, sentence in enumerate(ranked.kept):
+        positions.setdefault(sentence.doc, []).append(i)
+    pool: list[Sentence] = []
+    raw: list[float] = []
+    titles: list[int] = []
+    for document in ranked.documents:
+        mine = positions.get(document.id, [])
+        if document.title and document.title.strip():
+            titles.append(len(pool))
+            pool.append(title_sentence(document))
+            raw.append(float(ranked.scores[mine[0]]) if mine else 1.0)
+        story: list[int] = []
+        seen: set[int] = set()  # a sentence repeated in its document counts once
+        for i in mine:
+            if int(ranked.group_of[i]) not in seen:
+                seen.add(int(ranked.group_of[i]))
+                story.append(i)
+        for i in story if sentences is None else story[:sentences]:
+            pool.append(ranked.kept[i])
+            raw.append(float(ranked.scores[i]) * ranked.boost(int(ranked.group_of[i])))
+    if not pool:
+        return []
+    scores = np.array(raw)
+    if titles:
+        support = _support(pool, ranked.duplicates)
+        scores[titles] *= 1.0 + ranked.corroboration * (support[titles] - 1)
+    top = float(np.max(scores))
+    if top > 0:
+        scores = scores / top
+
+    candidates: list[tuple[int, HeadlineCandidate]] = []
+    title_set = set(titles)
+    for position, sentence in enumerate(pool):
+        is_title = position in title_set
+        candidates.append(
+            (
+                position,
+                HeadlineCandidate(
+                    original=sentence.text,
+                    origin=TITLE if is_title else SENTENCE,
+                    document=sentence.doc,
+                    source=None if is_title else sentence.ref,
+                    score=float(scores[position]),
+                    text=sentence.text,
+                    reason="" if is_title else _not_a_candidate(sentence.text),
+                ),
+            )
+        )
+    candidates.sort(key=lambda item: (-item[1].score, item[0]))
+    return [candidate for _, candidate in candidates]
+
+
+def title_sentence(document: Document) -> Sentence:
+    """A document's title as a sentence standing before its first (index -1)."""
+    text = " ".join((document.title or "").split())
+    tokens = tokenize(text)
+    return Sentence(
+        doc=document.id,
+        index=-1,
+        text=text,
+        tokens=tokens,
+        terms=analyzer(document.language).terms(tokens),
+    )
+
+
+def _support(pool: Sequence[Sentence], threshold: float | None) -> np.ndarray:
+    """For each candidate, how many documents carry it or a near-duplicate of it among the
+    candidates (:func:`~summarize.text.merge.duplicate_groups`, sparse; the titles are not in
+    the ranked pool, so they are compared here). Each alone when merging is off."""
+    if threshold is None:
+        return np.ones(len(pool))
+    labels = duplicate_groups(pool, tfidf(pool), threshold)
+    documents: dict[int, set[str]] = {}
+    for label, sentence in zip(labels, pool, strict=True):
+        documents.setdefault(int(label), set()).add(sentence.doc)
+    return np.array([len(documents[int(label)]) for label in labels], dtype=np.float64)
+
+
+def choose(
+    ranked: Sequence[HeadlineCandidate], bytes: int, topic: Topic
+) -> tuple[HeadlineCandidate, tuple[HeadlineCandidate, ...]] | None:
+    """The candidate chosen, and every candidate with what became of it; None when none
+    fits. Titles first: a title that fits wins, the best score then the largest weight;
+    then sentences in rank order until one fits, and those of the same score, the largest
+    weight winning (see :func:`summarize.headline.headline`)."""
+    tried: dict[int, HeadlineCandidate] = {}
+    seen: set[str] = set()
+
+    def attempt(position: int) -> HeadlineCandidate:
+        candidate = ranked[position]
+        if candidate.reason:  # not a candidate: listed with the reason
+            tried[position] = candidate
+            return candidate
+        result = _compress_candidate(candidate, bytes, topic)
+        key = result.text.lower()
+        fits = is_headline(result.text, bytes) and key not in seen
+        reason = "" if fits else _why_not(result.text, bytes, key in seen)
+        seen.add(key)
+        tried[position] = replace(
+            candidate,
+            text=result.text,
+            weight=sum(topic.weight(word) for word in result.text.split()),
+            steps=result.steps,
+            fits=fits,
+            reason=reason,
+        )
+        return tried[position]
+
+    titles = [i for i, c in enumerate(ranked) if c.origin == TITLE]
+    fitting = [c for c in map(attempt, titles) if c.fits]
+    if not fitting:
+        for position, candidate in enumerate(ranked):
+            if position in tried:
+                continue
+            if fitting and candidate.score < fitting[0].score - _TIE:
+                break  # ranked lower than a candidate that fits: it cannot win
+            if attempt(position).fits:
+                fitting.append(tried[position])
+    if not fitting:
+        return None
+    best = max(fitting, key=lambda c: (c.score, c.weight))  # the first of equals
+    return best, tuple(
+        _passed_over(tried.get(position, candidate), best)
+        for position, candidate in enumerate(ranked)
+    )
+
+
+_TIE = 1e-9  # scores closer than this are equal
+
+
+def is_headline(text: str, bytes: int) -> bool:
+    """At least :data:`~summarize.headline.words.MIN_HEADLINE_WORDS` words within ``bytes``."""
+    return len(text.split()) >= MIN_HEADLINE_WORDS and fits_in(text, bytes)
+
+
+def _why_not(text: str, bytes: int, repeated: bool) -> str:
+    """Why a compression is not a headline: the real reason, the length in bytes only when
+    that is it."""
+    if repeated:
+        return "same as a better candidate"
+    if not fits_in(text, bytes):
+        return f"does not fit in {bytes} bytes"
+    return f"too short for a headline: fewer than {MIN_HEADLINE_WORDS} words"
+
+
+def _passed_over(candidate: HeadlineCandidate, best: HeadlineCandidate) -> HeadlineCandidate:
+    """The candidate with the reason it was not chosen (unchanged when it has one, or when it
+    is the one chosen)."""
+    if candidate is best or candidate.reason:
+        return candidate
+    if best.origin == TITLE and candidate.origin != TITLE:
+        return replace(candidate, reason="a source title fits")
+    if candidate.score < best.score - _TIE:
+        return replace(candidate, reason="ranked lower than the one chosen")
+    return replace(candidate, reason="less weight than the one chosen")
+
+
+def _compress_candidate(candidate: HeadlineCandidate, bytes: int, topic: Topic) -> Compression:
+    """A title that fits stays as its author wrote it (less a final period); anything else
+    is compressed."""
+    if candidate.origin == TITLE:
+        as_written = finish(candidate.original)
+        if is_headline(as_written, bytes):
+            return Compression(as_written)
+    return compress(candidate.original, bytes, topic)
+
+
+_OPENING_QUOTE = re.compile(r"^[\"'\u201c\u2018\u00ab\u201e`]")
+# first and second person: "I" anywhere, the others in lower case or opening the sentence
+# (a capitalised "My" inside is a title: "My Family")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w\-'\u2019])(?:I|I'm|I've|I'd|we|we're|we've|my|our|us|you|your|you're)(?![\w\-])"
+    r"|^(?:We|My|Our|You|Your)\b"
+)
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """After "This" or "These": a word that makes it a determiner (``"This year's
+    budget"``, ``"These third-quarter figures"``), not a verb or a function word."""
+    bare = bare_word(word)
+    if bare.endswith(("'s", "\u2019s")):
+        return True
+    return bool(bare) and not (
+        "'" in bare or "\u2019" in bare or bare in FUNCTION_WORDS | MODALS or verbish(word)
+    )
+
+
+def _not_a_candidate(text: str) -> str:
+    """Why a story sentence cannot be a headline ("" when it can)."""
+    if len(text.split()) < MIN_WORDS:
+        return "too short to state an event"
+    if _OPENING_QUOTE.match(text) or len(unquoted(text)) < len(text) / 2:
+        return "a quotation"
+    first, *rest = text.split(None, 2)
+    first = first.strip("\"'\u201c\u2018(")
+    determiner = first.lower() in DEMONSTRATIVES and rest and _opens_noun_phrase(rest[0])
+    if first.lower() in OPENING_PRONOUN and not first.isupper() and not determiner:
+        return "opens with a pronoun"  # ("US" is no pronoun)
+    if text.rstrip("\"'\u201d\u2019)").endswith("?"):
+        return "a question"
+    if _FIRST_PERSON.search(unquoted(text)):
+        return "speaks in the first or second person"
+    return ""

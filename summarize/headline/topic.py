@@ -1,0 +1,159 @@
+"""What compression knows about the input as a whole (:class:`Topic`): how much each word
+is worth keeping, and which full names the story also calls by the surname alone."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+
+from summarize.headline.text import bare_word
+from summarize.headline.words import PUNCTUATION, REPORTING, is_honorific
+from summarize.model import Document
+from summarize.text.tokens import analyzer, tokenize
+
+STOP_WEIGHT = 0.0
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What compression knows about the input as a whole: how often each term occurs
+    (``counts``), and the text of its sentences, one a line (``text``), where
+    :meth:`names_in` looks up which full names the story also calls by the surname alone.
+    Build one with :meth:`of`; the empty topic weighs every content word 1 and knows no
+    names."""
+
+    counts: Mapping[str, int] = field(default_factory=dict)
+    text: str = ""
+    language: str = "english"
+    _weights: dict[str, float] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # caches of weight() and of _short_form()
+    _short: dict[tuple[str, ...], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @classmethod
+    def of(cls, documents: Sequence[Document]) -> Topic:
+        """The topic of ``documents``: term counts over their sentences, and their text."""
+        language = documents[0].language if documents else "english"
+        sentences = [s for document in documents for s in document.sentences]
+        counts = Counter(chain.from_iterable(s.terms for s in sentences))
+        text = "\n".join(s.text.replace("\n", " ") for s in sentences)
+        return cls(counts=dict(counts), text=text, language=language)
+
+    def weight(self, word: str) -> float:
+        """A word's worth in the headline: ``log(1 + n)`` for a content word whose term
+        occurs ``n`` times in the input (1 with no counts), :data:`STOP_WEIGHT` for a stop
+        word."""
+        cached = self._weights.get(word)
+        if cached is not None:
+            return cached
+        found = analyzer(self.language).terms(tokenize(word))
+        if not found:
+            value = STOP_WEIGHT
+        elif not self.counts:
+            value = 1.0
+        else:
+            value = sum(math.log1p(self.counts.get(term, 0)) for term in found)
+        self._weights[word] = value
+        return value
+
+    def names_in(self, text: str) -> dict[str, str]:
+        """The full names in ``text`` that the input also calls by the surname alone, with
+        that surname: ``{"Bernie Ebbers": "Ebbers"}`` when the story says "Mr Ebbers",
+        "Ebbers said" or "said Ebbers" somewhere. A full name is the last three or the last
+        two words of a run of capitalised words (the longer when both qualify), none of
+        which the input also uses in lower case."""
+        names = {}
+        for run in _name_runs(text.split()):
+            for full in (run[-3:], run[-2:]) if len(run) > 2 else (run,):
+                if full not in self._short:
+                    self._short[full] = self._short_form(full)
+                short = self._short[full]
+                if short is not None:
+                    names[" ".join(full)] = short
+                    break
+        return names
+
+    def _short_form(self, run: tuple[str, ...]) -> str | None:
+        surname = run[-1]
+        if len(surname) < 3 or not surname.isalpha() or not _stands_alone(self.text, surname):
+            return None
+        if any(_in_lower_case(self.text, word.lower()) for word in run):
+            return None
+        return surname
+
+
+def _occurrences(text: str, word: str) -> Iterable[tuple[str, str, str]]:
+    """Every occurrence of ``word`` as a word of its own in ``text`` (punctuation and a
+    possessive may follow it): the word before it on its line ("" at the start), the whole
+    word as written, and the word after it."""
+    start = 0
+    while (i := text.find(word, start)) >= 0:
+        start = end = i + len(word)
+        if i and not text[i - 1].isspace():
+            continue
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        rest = text[start:end]
+        for possessive in ("'s", "\u2019s", "'", "\u2019"):
+            rest = rest.removeprefix(possessive)
+        if rest.strip(PUNCTUATION):
+            continue  # "Ebbersson"
+        line = text.rfind("\n", 0, i) + 1
+        before = text[line:i].rsplit(None, 1)[-1:]
+        stop = text.find("\n", end)
+        after = text[end : stop if stop >= 0 else len(text)].split(None, 1)[:1]
+        yield (before[0] if before else ""), text[i:end], (after[0] if after else "")
+
+
+def _stands_alone(text: str, surname: str) -> bool:
+    """Whether ``text`` uses the surname on its own: after an honorific ("Mr Ebbers"), or
+    after a word in lower case and right before or after a reporting verb ("chief Ebbers
+    said", "said Ebbers")."""
+    for before, _, after in _occurrences(text, surname):
+        if is_honorific(before):
+            return True
+        if not before or before[:1].isupper():
+            continue
+        if bare_word(after) in REPORTING or (
+            bare_word(before) in REPORTING and before == before.strip(",")
+        ):
+            return True
+    return False
+
+
+def _in_lower_case(text: str, word: str) -> bool:
+    """Whether ``text`` has the word (in lower case) as a word of its own."""
+    return next(iter(_occurrences(text, word)), None) is not None
+
+
+def _name_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
+    """Runs of two or more capitalised alphabetic words, not across punctuation; a
+    possessive ends a run ("Sir Clive Woodward's")."""
+    run: list[str] = []
+    for raw in words:
+        core = raw.strip(PUNCTUATION)
+        word = _strip_possessive(core)
+        name_like = len(word) > 1 and word[:1].isupper() and word.replace("-", "").isalpha()
+        if name_like:
+            run.append(word)
+        if not name_like or word != core or raw != core:  # the run ends here
+            if len(run) >= 2:
+                yield tuple(run)
+            run = []
+    if len(run) >= 2:
+        yield tuple(run)
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith(("'s", "\u2019s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "\u2019")) else word
+
+
+WordWeight = Callable[[str], float]
+"""How much a word is worth keeping in a headline (see :meth:`Topic.weight`)."""

@@ -1,0 +1,68 @@
+"""Choosing the headline candidates from the ranked pool."""
+
+from __future__ import annotations
+
+from summarize import build_document
+from summarize.headline import (
+    HeadlineCandidate,
+    headline,
+    rank_candidates,
+)
+from summarize.model import Document
+from summarize.options import DigestOptions
+from summarize.ranking import rank
+
+
+def candidates(documents: list[Document], sentences: int | None = 5) -> list[HeadlineCandidate]:
+    """The candidates of ``documents`` as a headline on its own ranks them (``lead``)."""
+    return rank_candidates(rank(documents, DigestOptions(scorer="lead")), sentences)
+
+
+def test_ranking_gives_reasons_for_sentences_that_cannot_be_headlines() -> None:
+    document = build_document(
+        '"We will fight on," the leader said in a speech.\n\n'
+        "Will the plan work in the end?\n\n"
+        "He left the hall early on Monday.\n\n"
+        "This is the end of the line for the depot.\n\n"
+        "This year's harvest of apples broke every record in the valley.\n\n"
+        "Rebels seized the northern city of Kidal after a week of fighting.",
+        "a",
+    )
+    reasons = {c.original: c.reason for c in candidates([document], sentences=None)}
+    assert reasons['"We will fight on," the leader said in a speech.'] == "a quotation"
+    assert reasons["Will the plan work in the end?"] == "a question"
+    assert reasons["He left the hall early on Monday."] == "opens with a pronoun"
+    assert reasons["This is the end of the line for the depot."] == "opens with a pronoun"
+    # "This" before a noun is a determiner, not a pronoun
+    assert reasons["This year's harvest of apples broke every record in the valley."] == ""
+    assert reasons["Rebels seized the northern city of Kidal after a week of fighting."] == ""
+
+
+def test_only_the_first_sentences_of_each_document_are_candidates() -> None:
+    text = " ".join(f"Sentence number {n} of the story has a verb." for n in range(1, 11))
+    ranked = candidates([build_document(text, "a")], sentences=3)
+    assert [c.source.index for c in ranked if c.source] == [0, 1, 2]
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+
+
+def test_candidates_ranked_below_the_one_that_fits_are_not_compressed() -> None:
+    result = headline(
+        "The council approved the budget for the new library on Monday. "
+        "The library will open in the spring of next year after two years of building."
+    )
+    assert result.text == "Council approved budget for new library"
+    second = result.candidates[1]
+    assert second.reason == "ranked lower than the one chosen"
+    assert second.steps == () and not second.fits and second.text == second.original
+
+
+def test_corroboration_raises_a_sentence_that_other_documents_carry() -> None:
+    carried = "Rebels seized the northern city of Kidal after a week of heavy fighting."
+    documents = [
+        build_document(f"Aid workers left the region in a hurry. {carried}", "a"),
+        build_document(f"{carried} The army said it would respond.", "b"),
+    ]
+    ranked = candidates(documents)
+    # b's lead is carried by both documents: it outranks a's lead
+    assert ranked[0].original == carried and ranked[0].document == "b"
+    assert ranked[0].score == 1.0
