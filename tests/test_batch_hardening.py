@@ -30,12 +30,12 @@ from summarize.batch.limits import (
     NAME_MAX,
     fit_name,
     input_file_problem,
-    is_inside,
     output_name,
     worker_count,
 )
 from summarize.cli.app import main
 from summarize.errors import SummarizeError
+from summarize.inputs.read import is_inside
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = (

@@ -6,9 +6,10 @@
   bytes of UTF-8 (file systems limit names to 255 *bytes*, and a character may take four),
   at a character boundary, with a short hash of the whole name so that cut names stay
   unique;
-* :func:`input_file_problem`, :func:`outside_link_problem` and :func:`is_inside`: a
-  folder input's files are read only when they are regular files, and through a symbolic
-  link only when it stays inside the folder (unless links are to be followed out of it).
+* :func:`input_file_problem` and :func:`outside_link_problem` (over
+  :func:`summarize.inputs.read.is_inside`): a folder input's files are read only when they
+  are regular files, and through a symbolic link only when it stays inside the folder
+  (unless links are to be followed out of it).
 
 Pure functions; nothing here keeps state.
 """
@@ -21,6 +22,7 @@ import re
 import stat
 
 from summarize.errors import SummarizeError
+from summarize.inputs.read import is_inside
 
 # The longest file name common file systems take, in bytes.
 NAME_MAX = 255
@@ -97,17 +99,6 @@ def fit_name(name: str, max_bytes: int = NAME_BYTES, whole: str | None = None) -
         kept.append(character)
         used += size
     return "".join(kept) + tail
-
-
-def is_inside(folder: str, path: str) -> bool:
-    """Whether ``path``, every symbolic link resolved, lies inside ``folder`` (resolved
-    too). A link in a folder to a file out of it is not inside."""
-    root = os.path.realpath(folder)
-    target = os.path.realpath(path)
-    try:
-        return os.path.commonpath([root, target]) == root
-    except ValueError:  # different drives
-        return False
 
 
 def not_regular(mode: int) -> str | None:

@@ -76,6 +76,7 @@ class Settings:
     form: str
     input_format: str = AUTO
     max_chars: int = DEFAULT_MAX_CHARS
+    follow_links: bool = False
 
 
 @dataclass(frozen=True)

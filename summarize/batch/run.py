@@ -170,6 +170,7 @@ def _load(
         language=language,
         input_format=settings.input_format,
         max_chars=settings.max_chars,
+        follow_links=settings.follow_links,
     )
     return documents, None, tuple(_in_terms_of(task, w) for w in warnings)
 
@@ -216,7 +217,9 @@ def run_batch(
     started = time.perf_counter()
     check_input(batch)
     check_options(batch)
-    settings = Settings(batch.summary, batch.output_form, batch.input_format, batch.max_chars)
+    settings = Settings(
+        batch.summary, batch.output_form, batch.input_format, batch.max_chars, batch.follow_links
+    )
     done = skipped = more_warnings = 0
     failures: list[Outcome] = []
     warnings: list[str] = []

@@ -84,12 +84,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--force", action="store_true", help="redo inputs whose output is already complete"
     )
-    parser.add_argument(
-        "--follow-links",
-        action="store_true",
-        help="read what symbolic links in a folder INPUT lead to outside it (by default "
-        "such an input fails, unread)",
-    )
     parallel = parser.add_argument_group("where the work runs")
     parallel.add_argument(
         "--jobs",
