@@ -108,10 +108,11 @@ def _candidate_pairs(
     similarity search").
 
     Terms are put in one order, rarest first. Cosine: a row's *prefix* is its shortest run of
-    first terms whose remaining weights have a norm below ``threshold``; two unit rows that
-    share no term of both their prefixes have a cosine below ``threshold`` (the first term
-    they share is outside one's prefix, so all of their shared terms are, and Cauchy-Schwarz
-    bounds the product by that remainder's norm). Containment: a row of ``s`` terms in
+    first terms such that the remaining weights cannot add up to ``threshold`` (their norm,
+    by Cauchy-Schwarz, and the sum of each times the largest weight of its term, are
+    below it); two rows that share no term of both their prefixes have a cosine below
+    ``threshold`` (the first term they share is outside one's prefix, so all of their shared
+    terms are). Containment: a row of ``s`` terms in
     another has at most ``s - ceil(containment * s)`` terms outside it, so one of its first
     ``s - ceil(containment * s) + 1`` terms is in the other. Partners through one term are
     capped at :data:`MAX_PARTNERS`, the nearest rows in input order.
@@ -127,11 +128,16 @@ def _candidate_pairs(
     row, term, weight = entry_row[order], columns[order], unit.data[order]
     start = unit.indptr[:-1][row]
     place = np.arange(row.size) - start  # position of the entry in its row, from 0
-    # the squared norm of each entry's weight and all after it in its row (from a running
-    # sum, so with a tolerance that only makes prefixes longer)
+    # Bounds on what an entry and all after it in its row can add to a cosine: their norm,
+    # and the sum of each weight times the largest weight of its term in any row. (From
+    # running sums, so with a tolerance that only makes prefixes longer.)
     squares = np.cumsum(weight**2)
     remaining = squares[unit.indptr[1:] - 1][row] - squares + weight**2
-    in_prefix = remaining >= threshold**2 - 1e-6
+    heaviest = np.zeros(unit.shape[1])
+    np.maximum.at(heaviest, term, weight)
+    products = np.cumsum(weight * heaviest[term])
+    reach = products[unit.indptr[1:] - 1][row] - products + weight * heaviest[term]
+    in_prefix = (remaining >= threshold**2 - 1e-6) & (reach >= threshold - 1e-6)
     size = sizes[row]
     needed = np.ceil(containment * size - 1e-9)
     probes = (size >= MIN_CONTAINED_TERMS) & (place < size - needed + 1)
@@ -139,12 +145,8 @@ def _candidate_pairs(
     # cosine: prefix entries against prefix entries; containment: probes against every
     # entry of a row at least as long (and long enough)
     long = size >= MIN_CONTAINED_TERMS
-    pairs = [
-        (row[in_prefix], term[in_prefix], row[in_prefix], term[in_prefix]),
-        (row[probes], term[probes], row[long], term[long]),
-    ]
-    for probe_row, probe_term, index_row, index_term in pairs:
-        yield from _partners(probe_row, probe_term, index_row, index_term, batch)
+    yield from _partners(row[in_prefix], term[in_prefix], row[in_prefix], term[in_prefix], batch)
+    yield from _partners(row[probes], term[probes], row[long], term[long], batch, sizes)
 
 
 def _partners(
@@ -153,10 +155,12 @@ def _partners(
     index_row: np.ndarray,
     index_term: np.ndarray,
     batch: int,
+    sizes: np.ndarray | None = None,
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Pairs (probe row, index row) of different rows sharing a term, at most
     :data:`MAX_PARTNERS` index rows per probe entry (those around it in row order), in
-    batches of about ``batch`` pairs."""
+    batches of about ``batch`` pairs; with ``sizes``, only index rows at least as large as
+    the probe row."""
     if probe_row.size == 0 or index_row.size == 0:
         return
     key = index_term.astype(np.int64) * (int(index_row.max()) + 1) + index_row
@@ -181,9 +185,11 @@ def _partners(
         a = np.repeat(probe_row[begin:stop], counts)
         b = index_row[np.repeat(low[begin:stop], counts) + offsets]
         different = a != b
+        if sizes is not None:
+            different &= sizes[b] >= sizes[a]
         a, b = np.minimum(a, b)[different], np.maximum(a, b)[different]
         code = np.sort(a * stride + b)  # (np.unique hashes, far slower on these)
-        code = code[np.concatenate([[True], code[1:] != code[:-1]])]
+        code = code[np.concatenate([[True], code[1:] != code[:-1]])] if code.size else code
         yield code // stride, code % stride
         begin = stop
 
