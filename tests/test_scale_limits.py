@@ -86,3 +86,14 @@ def test_many_sentences_are_grouped_without_a_square_matrix() -> None:
     inside = labels[:400]
     linked_small = small[:, None] == small[None, :]
     assert np.all((inside[:, None] == inside[None, :])[linked_small])
+
+
+def test_small_linear_algebra_runs_on_one_blas_thread() -> None:
+    from threadpoolctl import threadpool_info
+
+    from summarize.threads import one_blas_thread
+
+    before = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    with one_blas_thread():
+        assert all(i["num_threads"] == 1 for i in threadpool_info() if i["user_api"] == "blas")
+    assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before

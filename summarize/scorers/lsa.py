@@ -18,6 +18,7 @@ from scipy.sparse.linalg import svds
 from summarize.model import Sentence
 from summarize.scorers.base import scorers
 from summarize.text.features import tfidf
+from summarize.threads import one_blas_thread
 
 _GRAM_LIMIT = 1500
 
@@ -31,6 +32,10 @@ class LSA:
     min_ratio: float = 0.5
 
     def scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
+        with one_blas_thread():
+            return self._scores(sentences)
+
+    def _scores(self, sentences: Sequence[Sentence]) -> np.ndarray:
         rows = tfidf(sentences)
         n, m = rows.shape
         if n == 0 or rows.nnz == 0:
