@@ -97,3 +97,21 @@ def test_small_linear_algebra_runs_on_one_blas_thread() -> None:
     with one_blas_thread():
         assert all(i["num_threads"] == 1 for i in threadpool_info() if i["user_api"] == "blas")
     assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before
+
+
+def test_the_similarity_graph_keeps_a_bounded_number_of_neighbours() -> None:
+    from summarize.text.features import thresholded_similarity
+
+    sentences = _sentences(300, 5, vocabulary=20)  # few words: most pairs are linked
+    rows = tfidf(sentences)
+    full = thresholded_similarity(rows, 0.1, block=64)
+    assert np.array_equal(
+        thresholded_similarity(rows, 0.1, block=64, top=300).toarray(), full.toarray()
+    )
+    kept = thresholded_similarity(rows, 0.1, block=64, top=10)
+    assert (kept != kept.T).nnz == 0
+    assert kept.nnz <= 2 * 10 * 300 < full.nnz
+    dense = full.toarray()
+    for i in range(0, 300, 37):  # each row's ten strongest links are there
+        strongest = np.argsort(-dense[i], kind="stable")[:10]
+        assert np.all(kept[i, strongest].toarray() == dense[i, strongest])
