@@ -115,3 +115,14 @@ def test_the_similarity_graph_keeps_a_bounded_number_of_neighbours() -> None:
     for i in range(0, 300, 37):  # each row's ten strongest links are there
         strongest = np.argsort(-dense[i], kind="stable")[:10]
         assert np.all(kept[i, strongest].toarray() == dense[i, strongest])
+
+
+def test_lexrank_beyond_its_exact_limit_keeps_the_scores_when_nothing_is_cut() -> None:
+    from summarize.scorers.lexrank import LexRank
+
+    sentences = _sentences(200, 9)
+    exact = LexRank().scores(sentences)
+    bounded = LexRank(exact_limit=10, neighbours=200).scores(sentences)
+    assert np.allclose(exact, bounded)
+    capped = LexRank(exact_limit=10, neighbours=5).scores(sentences)
+    assert capped.shape == (200,) and np.all(np.isfinite(capped))
