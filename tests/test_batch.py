@@ -426,7 +426,7 @@ def test_cli_summary_options_apply(tmp_path: Path, capsys: pytest.CaptureFixture
         (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler is for --engine dask"),
         (["--engine", "dask", "--scheduler", "x", "--jobs", "2"], "--jobs is for the local"),
         (["--scorer", "nope"], "unknown scorer 'nope'"),
-        (["--jobs", "0"], "expected a whole number"),
+        (["--jobs", "-1"], "expected a whole number of at least 0"),
         (["--format", "text"], "--format is for a folder OUTPUT"),
         (["--input-format", "pdf"], "invalid choice: 'pdf'"),
         (["--max-chars", "0"], "expected a whole number"),

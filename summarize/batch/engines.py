@@ -1,7 +1,9 @@
 """Engines: where a batch's tasks run, in chunks of a few inputs so that handing work to
 another process costs little against the work itself.
 
-* :class:`LocalEngine`: ``jobs`` worker processes (in this process when ``jobs`` is 1);
+* :class:`LocalEngine`: ``jobs`` worker processes (in this process when ``jobs`` is 1), at
+  most one per CPU and per input (:func:`summarize.batch.limits.worker_count`); each
+  exits when this process dies, even by ``kill -9`` (:mod:`summarize.batch.lifetime`);
 * :class:`DaskEngine`: the workers of an existing Dask distributed cluster (the optional
   ``dask`` extra). Its workers must have this package installed and, for folder inputs,
   see the input at the same absolute path (a shared file system).
@@ -23,6 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from summarize import __version__
+from summarize.batch.lifetime import exit_with_parent
+from summarize.batch.limits import worker_count
 from summarize.batch.plan import Result, Settings, Task
 from summarize.errors import SummarizeError
 
@@ -65,16 +69,22 @@ def default_jobs() -> int:
 
 @dataclass(frozen=True)
 class LocalEngine:
-    """Worker processes on this machine: ``jobs`` of them (default: every core). With one
-    job the work runs in this process, one input after another."""
+    """Worker processes on this machine: ``jobs`` of them (None or 0: one per core), never
+    more than the cores or the inputs (:func:`summarize.batch.limits.worker_count`). With
+    one job the work runs in this process, one input after another. Every worker exits
+    when this process dies (:func:`summarize.batch.lifetime.exit_with_parent`)."""
 
     jobs: int | None = None
 
-    def start(self, work: Work) -> Runner:
-        """Start the workers, which run ``work`` on each chunk."""
-        jobs = self.jobs if self.jobs is not None else default_jobs()
-        if jobs < 1:
-            raise SummarizeError(f"jobs must be at least 1, got {jobs}")
+    def workers(self, inputs: int | None = None) -> tuple[int, str | None]:
+        """How many worker processes a run of ``inputs`` inputs (None: not known) starts,
+        and a note when that is fewer than :attr:`jobs`."""
+        return worker_count(self.jobs, inputs, default_jobs())
+
+    def start(self, work: Work, inputs: int | None = None) -> Runner:
+        """Start the workers, which run ``work`` on each chunk; at most one per input when
+        the number of ``inputs`` is known."""
+        jobs, _ = self.workers(inputs)
         return _InProcess(work) if jobs == 1 else _Pool(jobs, work)
 
 
@@ -87,8 +97,9 @@ class DaskEngine:
     address: str
     timeout: float = 30.0
 
-    def start(self, work: Work) -> Runner:
-        """Connect to the scheduler and check the workers; they run ``work`` on each chunk."""
+    def start(self, work: Work, inputs: int | None = None) -> Runner:
+        """Connect to the scheduler and check the workers; they run ``work`` on each chunk
+        (``inputs`` is not used: the cluster's workers are already there)."""
         return _Dask(self.address, self.timeout, work)
 
 
@@ -138,7 +149,12 @@ class _Pool:
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
-            self._pool = futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+            self._pool = futures.ProcessPoolExecutor(
+                max_workers=jobs,
+                mp_context=context,
+                initializer=exit_with_parent,  # no worker outlives this process
+                initargs=(os.getpid(),),
+            )
             previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
             try:
                 self._pool.submit(worker_version)  # starts every worker
@@ -149,7 +165,10 @@ class _Pool:
 
     def _new_pool(self) -> futures.ProcessPoolExecutor:
         context = _mp_context(self.slots)
-        return futures.ProcessPoolExecutor(max_workers=self.slots, mp_context=context)
+        # Forked by the fork server, which exits when this process does.
+        return futures.ProcessPoolExecutor(
+            max_workers=self.slots, mp_context=context, initializer=exit_with_parent
+        )
 
     def submit(self, tasks: Sequence[Task], settings: Settings) -> futures.Future[list[Result]]:
         with interrupts_deferred():  # submitting may start a worker: never leave one half-made

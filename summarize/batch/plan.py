@@ -11,14 +11,15 @@ failed; every other becomes a :class:`Task` for an engine to run.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
-import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from summarize.batch.limits import fit_name, input_file_problem, output_name, outside_link_problem
 from summarize.errors import SummarizeError
 from summarize.inputs.formats import AUTO
 from summarize.inputs.read import DEFAULT_MAX_CHARS
@@ -58,6 +59,7 @@ class Batch:
     summary: DigestOptions = field(default_factory=DigestOptions)
     input_format: str = AUTO
     max_chars: int = DEFAULT_MAX_CHARS
+    follow_links: bool = False
 
     @property
     def output_form(self) -> str:
@@ -74,6 +76,7 @@ class Settings:
     form: str
     input_format: str = AUTO
     max_chars: int = DEFAULT_MAX_CHARS
+    follow_links: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,16 +127,18 @@ class Planned:
     outcome: Outcome | None = None
 
 
-def count_inputs(batch: Batch) -> int:
+def count_inputs(batch: Batch, limit: int | None = None) -> int:
     """How many inputs ``batch`` has (files, cluster folders or non-blank JSONL lines),
-    read without summarizing anything, for a progress bar's total."""
+    read without summarizing anything, for a progress bar's total; with ``limit``, the
+    count stops there (enough to size a pool of workers)."""
     check_input(batch)
     if is_jsonl(batch.input):
         with open_input(batch.input) as handle:
-            return sum(1 for line in handle if line.strip())
+            lines = (line for line in handle if line.strip())
+            return sum(1 for _ in itertools.islice(lines, limit))
     skip = identity(batch.output)
     walk = _cluster_folders if batch.clusters else _files
-    return sum(1 for _ in walk(batch.input, skip))
+    return sum(1 for _ in itertools.islice(walk(batch.input, skip, batch.follow_links), limit))
 
 
 def plan(batch: Batch, sink: Sink) -> Iterator[Planned]:
@@ -170,7 +175,7 @@ def _plan_folder(batch: Batch) -> Iterator[_Entry]:
     absolute = os.path.abspath(root)
     skip = identity(batch.output)
     walk = _cluster_folders if batch.clusters else _files
-    for rel, problem in walk(root, skip):
+    for rel, problem in walk(root, skip, batch.follow_links):
         parts = tuple(rel.split(os.sep))
         item_id = "/".join(parts)
         shown = os.path.join(root, rel)
@@ -179,18 +184,25 @@ def _plan_folder(batch: Batch) -> Iterator[_Entry]:
             continue
         kind = FOLDER if batch.clusters else FILE
         task = Task(item_id, kind, os.path.join(absolute, rel), shown)
+        last = parts[-1]
         if kind == FILE:
-            parts = (*parts[:-1], os.path.splitext(parts[-1])[0] or parts[-1])
-        yield item_id, task, None, parts
+            last = os.path.splitext(last)[0] or last
+        # Cut to fit in 255 bytes with its suffix and temporary name (fit_name).
+        yield item_id, task, None, (*parts[:-1], fit_name(last))
 
 
 _Walked = Iterator[tuple[str, str | None]]  # relative path, and a problem with it or None
 
 
-def _files(root: str, skip: tuple[int, int] | None, rel: str = "") -> _Walked:
+def _files(
+    root: str, skip: tuple[int, int] | None, follow_links: bool = False, rel: str = ""
+) -> _Walked:
     """Relative paths of the files under ``root``, each with a problem that stops it being
     read (None for none): a folder's files by name, then its sub-folders' by name.
-    ``skip`` is the output's identity (an output inside the input is not read)."""
+    ``skip`` is the output's identity (an output inside the input is not read). Only
+    regular files are read (a named pipe, socket or device fails), through a symbolic link
+    only when it stays inside ``root`` (anywhere with ``follow_links``); links to folders
+    are left out."""
     folder = os.path.join(root, rel) if rel else root
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -209,19 +221,20 @@ def _files(root: str, skip: tuple[int, int] | None, rel: str = "") -> _Walked:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append(path)
-            elif entry.is_file():
-                yield path, None
-            elif entry.is_symlink() and not os.path.exists(entry.path):
-                yield path, "broken symbolic link"
+            elif not entry.is_dir():  # a link to a folder is left out
+                yield path, input_file_problem(root, entry.path, follow_links)
         except OSError as exc:
             yield path, f"cannot read: {os_reason(exc)}"
     del entries
     for path in folders:
-        yield from _files(root, skip, path)
+        yield from _files(root, skip, follow_links, path)
 
 
-def _cluster_folders(root: str, skip: tuple[int, int] | None) -> _Walked:
-    """The names of the sub-folders of ``root`` (by name), each with no problem."""
+def _cluster_folders(
+    root: str, skip: tuple[int, int] | None, follow_links: bool = False
+) -> _Walked:
+    """The names of the sub-folders of ``root`` (by name), each with a problem or None: a
+    link to a folder outside ``root`` is not read unless ``follow_links``."""
     try:
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
     except OSError as exc:
@@ -231,7 +244,7 @@ def _cluster_folders(root: str, skip: tuple[int, int] | None) -> _Walked:
             continue
         with contextlib.suppress(OSError):
             if entry.is_dir() and (skip is None or identity(entry.path) != skip):
-                yield entry.name, None
+                yield entry.name, outside_link_problem(root, entry.path, follow_links)
 
 
 def _plan_lines(path: str) -> Iterator[_Entry]:
@@ -252,7 +265,7 @@ def _plan_lines(path: str) -> Iterator[_Entry]:
             if cluster_id is None:
                 yield f"line {number}", None, f"{where}: {problem}", ()
                 continue
-            name = (_file_name(cluster_id),)
+            name = (output_name(cluster_id),)
             if cluster_id in seen:
                 problem = f"duplicate cluster id {cluster_id!r} (first on line {seen[cluster_id]})"
                 yield cluster_id, None, f"{where}: {problem}", name
@@ -272,12 +285,6 @@ def _line_id(line: str) -> tuple[str | None, str]:
     if not isinstance(cluster_id, str):
         return None, 'missing "id", or not a string'
     return cluster_id, ""
-
-
-def _file_name(item_id: str) -> str:
-    """A safe file name for an id: letters, digits, ``_``, ``-`` and ``.`` (not first)."""
-    name = re.sub(r"[^\w.-]", "_", item_id)[:200]
-    return "_" + name[1:] if name.startswith(".") else name or "_"
 
 
 def check_input(batch: Batch) -> None:

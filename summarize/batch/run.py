@@ -33,9 +33,12 @@ torn last line left by a killed run is cut off by the next run. A JSONL output k
 lines in input order within one run; a resumed run appends the rest after the lines
 already there.
 
-An input that cannot be summarized (missing, unreadable, empty, binary, a bad JSONL line, a
-cluster without text) fails alone: its reason is in the :class:`Report` and the others go
-on. Nothing here prints: progress goes to a callback, one :class:`Outcome` per input.
+An input that cannot be summarized (missing, unreadable, empty, binary, not a regular file,
+a link out of the input folder, a bad JSONL line, a cluster without text) fails alone: its
+reason, naming the input (a JSONL input's line), is in the :class:`Report` and the others
+go on. An output that cannot be written at all (a full disk, :mod:`summarize.batch.fatal`)
+stops the run instead. Nothing here prints: progress goes to a callback, one
+:class:`Outcome` per input.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ from concurrent import futures
 from dataclasses import dataclass
 from typing import Any
 
-from summarize.batch.engines import Engine, LocalEngine, Runner
+from summarize.batch.engines import Engine, LocalEngine, Runner, default_jobs
+from summarize.batch.fatal import OutputFailed, is_fatal
 from summarize.batch.plan import (
     BATCH_FILE_FORMATS,
     DONE,
@@ -63,6 +67,7 @@ from summarize.batch.plan import (
     Settings,
     Task,
     check_input,
+    count_inputs,
     identity,
     is_jsonl,
     os_reason,
@@ -165,6 +170,7 @@ def _load(
         language=language,
         input_format=settings.input_format,
         max_chars=settings.max_chars,
+        follow_links=settings.follow_links,
     )
     return documents, None, tuple(_in_terms_of(task, w) for w in warnings)
 
@@ -203,23 +209,33 @@ def run_batch(
     :class:`Outcome` of every input, in input order.
 
     Raises :class:`SummarizeError` for a problem that stops the whole run (a missing input,
-    an output that cannot be created, bad options, an unreachable cluster); a problem with
+    an output that cannot be created, bad options, an unreachable cluster), and
+    :class:`~summarize.batch.fatal.OutputFailed` when the output cannot be written any more
+    (a full disk: what was written stays, and a rerun goes on from there); a problem with
     one input only fails that input.
     """
     started = time.perf_counter()
     check_input(batch)
     check_options(batch)
-    settings = Settings(batch.summary, batch.output_form, batch.input_format, batch.max_chars)
+    settings = Settings(
+        batch.summary, batch.output_form, batch.input_format, batch.max_chars, batch.follow_links
+    )
     done = skipped = more_warnings = 0
     failures: list[Outcome] = []
     warnings: list[str] = []
-    runner = (engine or LocalEngine()).start(summarize_tasks)  # before any output is touched
+    engine = engine or LocalEngine()
+    # No more local workers than inputs: counted up to the most that could be started.
+    inputs = count_inputs(batch, default_jobs()) if isinstance(engine, LocalEngine) else None
+    runner = engine.start(summarize_tasks, inputs)  # before any output is touched
     cancel = True
     try:
         sink = open_sink(batch)
         try:
             for planned, result in execute(plan(batch, sink), runner, settings):
-                outcome = _settle(planned, result, sink)
+                try:
+                    outcome = _settle(planned, result, sink)
+                except _OutputUnusable as exc:  # what was written stays; workers stop
+                    raise OutputFailed(batch.output, exc.reason, done) from None
                 if outcome.status == DONE:
                     done += 1
                 elif outcome.status == SKIPPED:
@@ -307,8 +323,18 @@ def execute(
                 ready[entry.seq] = (entry, result)
 
 
+class _OutputUnusable(Exception):
+    """A write failed as every later one would (:func:`summarize.batch.fatal.is_fatal`)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def _settle(planned: Planned, result: Result | Outcome, sink: Sink) -> Outcome:
-    """Write a result's output; the input's :class:`Outcome`."""
+    """Write a result's output; the input's :class:`Outcome`, its failure naming the input
+    (for a JSONL input, its line). Raises :class:`_OutputUnusable` instead when the output
+    as a whole cannot be written (a full disk; any failed write to a shared JSONL file)."""
     if isinstance(result, Outcome):
         return result
     if result.content is None:
@@ -317,7 +343,9 @@ def _settle(planned: Planned, result: Result | Outcome, sink: Sink) -> Outcome:
     try:
         sink.write(planned.id, planned.target, result.content)
     except OSError as exc:
-        reason = f"cannot write {planned.target}: {os_reason(exc)}"
+        if is_fatal(exc, shared=not sink.per_input):
+            raise _OutputUnusable(os_reason(exc)) from None
+        reason = f"{_shown_of(planned)}: cannot write {planned.target}: {os_reason(exc)}"
         return Outcome(planned.id, FAILED, reason, warnings=result.warnings)
     return Outcome(planned.id, DONE, output=planned.target, warnings=result.warnings)
 

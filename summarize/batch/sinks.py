@@ -1,8 +1,10 @@
 """Where a batch's outputs go: a folder (one file per input, written atomically) or a
 ``.jsonl`` file (one line per input, each appended in one system call; a torn last line
 left by a killed run is cut off by the next run, which appends the rest after the lines
-already there). A sink also says whether an input's output is already complete, so that a
-rerun skips it.
+already there; a line the disk took only part of is cut off at once). A sink also says
+whether an input's output is already complete, so that a rerun skips it. A failed write
+raises :class:`OSError`; whether it fails one input or stops the run is
+:func:`summarize.batch.fatal.is_fatal`'s call.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from typing import Protocol
 
 from summarize.batch.plan import JSONL_SUFFIX, Batch, os_reason
@@ -96,6 +99,8 @@ class JsonlSink:
 
     def _resume(self) -> None:
         """Collect the ids of the complete lines already written; cut off a torn last line."""
+        if not stat.S_ISREG(os.fstat(self._fd).st_mode):  # a device: nothing to read back
+            return
         end = 0
         with open(self.path, "rb") as handle:
             for raw in handle:
@@ -116,10 +121,18 @@ class JsonlSink:
         return item_id in self._done
 
     def write(self, item_id: str, target: str, content: str) -> None:
+        """Append one line; when the file takes only part of it (a full disk), the part
+        is cut off again before the error goes on, so the file ends with a whole line."""
         data = content.encode("utf-8")
-        written = os.write(self._fd, data)
-        while written < len(data):  # regular files take it whole; this is for the rest
-            written += os.write(self._fd, data[written:])
+        written = 0
+        try:
+            while written < len(data):  # a regular file takes it whole unless it is full
+                written += os.write(self._fd, data[written:])
+        except OSError:
+            if written:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, os.fstat(self._fd).st_size - written)
+            raise
         self._done.add(item_id)
 
     def close(self) -> None:

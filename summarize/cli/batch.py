@@ -4,7 +4,8 @@ Parses the options, runs :func:`summarize.batch.run.run_batch`, shows the progre
 :mod:`summarize.render.progress` on a terminal (nothing when standard error is not one) and
 ends with a report: how many inputs were done, skipped and failed, and why each failure
 failed. Exit status 0 when none failed,
-1 when any did, 2 for bad options or an input that cannot be read at all.
+1 when any did, 2 for bad options, an input that cannot be read at all or an output that
+cannot be written at all (a full disk: one error line, what was written stays).
 """
 
 from __future__ import annotations
@@ -86,9 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     parallel = parser.add_argument_group("where the work runs")
     parallel.add_argument(
         "--jobs",
-        type=cli.positive_int,
+        type=cli.jobs_count,
         metavar="N",
-        help="worker processes of the local engine (default: one per core)",
+        help="worker processes of the local engine (default and 0: one per CPU; never more "
+        "than the CPUs or the inputs)",
     )
     parallel.add_argument(
         "--engine",
@@ -114,6 +116,10 @@ def run(argv: list[str]) -> int:
         return options
     batch = _batch(options)
     engine = _engine(options)
+    if isinstance(engine, LocalEngine) and options.jobs:  # fewer workers than asked for?
+        _, note = engine.workers(count_inputs(batch, options.jobs))
+        if note is not None:
+            cli.say("note", note)
     errors = cli.SafeConsole(stderr=True)
     total = count_inputs(batch) if errors.is_terminal else None
     with progress_bar(errors, "summarizing", total) as bar:
@@ -134,6 +140,7 @@ def _batch(options: argparse.Namespace) -> Batch:
         summary=cli.summary_options(options),
         input_format=options.input_format,
         max_chars=options.max_chars,
+        follow_links=options.follow_links,
     )
 
 

@@ -264,6 +264,19 @@ def positive_int(value: str) -> int:
     return number
 
 
+def jobs_count(value: str) -> int:
+    """``--jobs`` of ``batch`` and ``eval``: a whole number of processes, 0 for one per CPU."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of at least 0 (0: one per CPU), got {value!r}"
+        )
+    return number
+
+
 def fraction(name: str) -> Callable[[str], float]:
     def parse(value: str) -> float:
         try:

@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     output.add_argument(
         "--jobs",
-        type=_jobs,
+        type=cli.jobs_count,
         default=1,
         metavar="N",
         help="processes to spread the clusters over (default: 1; 0: one per CPU)",
@@ -204,13 +204,3 @@ def _budget(text: str) -> Budget:
         return parse_budget(kind, amount.strip())
     except SummarizeError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _jobs(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 0, got {text!r}")
-    return number

@@ -19,6 +19,7 @@ from scipy.sparse.linalg import svds
 from summarize.model import Sentence
 from summarize.scorers.base import scorers
 from summarize.text.features import tfidf
+from summarize.threads import one_blas_thread
 
 _GRAM_LIMIT = 1500
 
@@ -36,7 +37,10 @@ class LSA:
     ) -> np.ndarray:
         """``rows``: the sentences' tf-idf rows when already computed (see
         :func:`~summarize.text.features.tfidf`)."""
-        rows = tfidf(sentences) if rows is None else rows
+        with one_blas_thread():
+            return self._scores(sentences, tfidf(sentences) if rows is None else rows)
+
+    def _scores(self, sentences: Sequence[Sentence], rows: sp.csr_matrix) -> np.ndarray:
         n, m = rows.shape
         if n == 0 or rows.nnz == 0:
             return np.zeros(n)

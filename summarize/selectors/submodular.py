@@ -36,6 +36,7 @@ from scipy.cluster.vq import kmeans2
 from summarize.model import Budget
 from summarize.selectors.base import Pool, selectors
 from summarize.selectors.budget import Selection, cost
+from summarize.threads import one_blas_thread
 
 _TOPICS = 20
 
@@ -54,6 +55,10 @@ class Submodular:
     redundancy: float | None = 0.5
 
     def select(self, pool: Pool, budget: Budget) -> Selection:
+        with one_blas_thread():
+            return self._select(pool, budget)
+
+    def _select(self, pool: Pool, budget: Budget) -> Selection:
         n = len(pool)
         if n == 0:
             return Selection(())

@@ -76,11 +76,14 @@ def cosine_rows(unit_rows: sp.csr_matrix, rows: Sequence[int], others: Sequence[
 
 
 def thresholded_similarity(
-    unit_rows: sp.csr_matrix, threshold: float, block: int = 1024
+    unit_rows: sp.csr_matrix, threshold: float, block: int = 1024, top: int | None = None
 ) -> sp.csr_matrix:
     """The sparse cosine-similarity graph keeping entries >= ``threshold``, no self-loops.
 
-    Computed in row blocks so memory stays bounded by ``block * n`` for any input size.
+    Computed in row blocks so the working memory stays bounded by ``block * n`` for any
+    input size. With ``top``, each sentence keeps only its ``top`` strongest links (and the
+    links that name it among theirs, so the graph stays symmetric): the graph then has at
+    most ``2 * top * n`` entries however alike the sentences are.
     """
     n = unit_rows.shape[0]
     transposed = unit_rows.T.tocsc()
@@ -92,7 +95,21 @@ def thresholded_similarity(
         itself = sims.indices == start + _row_of_entry(sims)
         sims.data[(sims.data < threshold) | itself] = 0.0
         sims.eliminate_zeros()
+        if top is not None:
+            sims = _strongest(sims, top)
         parts.append(sims)
     if not parts:
         return sp.csr_matrix((0, 0))
-    return sp.csr_matrix(sp.vstack(parts))
+    graph = sp.csr_matrix(sp.vstack(parts))
+    return graph.maximum(graph.T).tocsr() if top is not None else graph
+
+
+def _strongest(matrix: sp.csr_matrix, top: int) -> sp.csr_matrix:
+    """``matrix`` with only the ``top`` largest entries of each row (ties: lower column)."""
+    rows = _row_of_entry(matrix)
+    order = np.lexsort((matrix.indices, -matrix.data, rows))
+    rank = np.arange(order.size) - matrix.indptr[rows[order]]
+    keep = np.sort(order[rank < top])
+    return sp.csr_matrix(
+        (matrix.data[keep], (rows[keep], matrix.indices[keep])), shape=matrix.shape
+    )
