@@ -57,3 +57,21 @@ def test_use_headline_verbs(text: str, expected: str) -> None:
 )
 def test_use_present_tense(text: str, expected: str) -> None:
     assert use_present_tense(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head noun gives the number, not any plural word before it
+        ("The official sent the papers back.", "The official sends the papers back."),
+        ("The rebels' leader fled the valley.", "The rebels' leader flees the valley."),
+        ("The leader of the rebels fled the valley.", "The leader of the rebels flees the valley."),
+        ("Children of the valley fled the floods.", "Children of the valley flee the floods."),
+        ("The series won big crowds.", "The series wins big crowds."),
+        ("The officials sent the papers back.", "The officials send the papers back."),
+        ("Dunmore Textiles sold its mill.", "Dunmore Textiles sells its mill."),
+        ("Women in the village sought help.", "Women in the village seek help."),
+    ],
+)
+def test_use_present_tense_agrees_with_the_subject(text: str, expected: str) -> None:
+    assert use_present_tense(text) == expected

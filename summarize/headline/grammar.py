@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from summarize.headline.inflect import is_plural_noun, known_noun
 from summarize.headline.text import bare_word
 from summarize.headline.words import (
     AUXILIARIES,
@@ -25,17 +26,37 @@ from summarize.headline.words import (
 
 
 def plural_subject(subject: Sequence[str]) -> bool:
-    """Whether the words before a verb look like a plural subject: an "and", or a plural
-    common noun before the first preposition (``"Shares in Acme"``, not ``"Price of
-    shares"``)."""
+    """Whether the words before a verb make a plural subject: an "and" before the first
+    preposition, or a plural head noun, the last word before the first preposition or
+    comma (``"Shares in Acme"``, ``"More than ten million fans"``, not ``"Price of
+    shares"``, ``"The rebels' leader"``). A capitalised word inside is a name
+    (``"Fenwick Mills"``): singular. Nouns are looked up in ``lemminflect``; a word it
+    does not know counts as plural when it ends in "-s"."""
+    head = ""
+    head_position = 0
     for position, word in enumerate(subject):
         bare = bare_word(word)
-        if bare in PREPOSITIONS and bare != "than":  # "more than 14 million people"
-            return False
-        common = position == 0 or word[:1].islower()  # not a name ("Barclays")
-        if bare == "and" or bare in PLURAL_WORDS or (common and looks_plural(word)):
+        if (bare in PREPOSITIONS and bare != "than") or bare == "of":  # "more than 14 million"
+            break
+        if bare == "and":
             return True
-    return False
+        head, head_position = word, position
+        if word[-1:] in ",;:":
+            break
+    bare = bare_word(head)
+    if not bare or head.endswith(("'", "\u2019", "'s", "\u2019s")):
+        return False
+    if bare in PLURAL_WORDS:
+        return True
+    if head_position > 0 and head[:1].isupper():
+        return False  # a name ("Barclays", "Fenwick Mills")
+    return _plural_noun(bare)
+
+
+def _plural_noun(bare: str) -> bool:
+    if is_plural_noun(bare):
+        return True
+    return looks_plural(bare) and not known_noun(bare)
 
 
 def _in_ed(bare: str) -> bool:

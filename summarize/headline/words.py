@@ -109,27 +109,14 @@ PAST_PARTICIPLES = IRREGULAR_PAST - word_set(
     "drove froze rode spoke stole woke wrote ate swore tore wore sank shrank sprang sang rang "
     "swam lay withdrew overtook undertook forgave forbade overcame beat begun hid"
 ) | word_set("said")
-# Irregular verbs of news: the base, the past form and the participle. Those whose present
-# forms are common nouns too ("job cuts", "a bid", "sets", "hits") are left out: they stay
-# in the past.
-_IRREGULAR_VERBS = (
-    "beat beat beat|become became become|begin began begun|break broke broken|"
-    "bring brought brought|build built built|buy bought bought|catch caught caught|"
-    "choose chose chosen|come came come|fall fell fallen|feel felt felt|fight fought fought|"
-    "find found found|flee fled fled|fly flew flown|get got got|give gave given|go went gone|"
-    "grow grew grown|hold held held|keep kept kept|know knew known|lead led led|"
-    "leave left left|lose lost lost|make made made|meet met met|pay paid paid|quit quit quit|"
-    "rise rose risen|say said said|see saw seen|seek sought sought|sell sold sold|"
-    "send sent sent|speak spoke spoken|spend spent spent|stand stood stood|"
-    "strike struck struck|sweep swept swept|take took taken|tell told told|"
-    "think thought thought|throw threw thrown|win won won|withdraw withdrew withdrawn|"
-    "write wrote written"
+# Irregular verbs of news whose past tense the headline tells in the present (their forms
+# come from lemminflect, :mod:`summarize.headline.inflect`). Those whose present forms are
+# common nouns too ("job cuts", "a bid", "sets", "hits") are left out: they stay in the past.
+IRREGULAR_BASES = word_set(
+    "beat become begin break bring build buy catch choose come fall feel fight find flee fly "
+    "get give go grow hold keep know lead leave lose make meet pay quit rise say see seek sell "
+    "send speak spend stand strike sweep take tell think throw win withdraw write"
 )
-_FORMS = [forms.split() for forms in _IRREGULAR_VERBS.split("|")]
-PAST_TO_BASE = {past: base for base, past, _ in _FORMS}
-PARTICIPLE_TO_BASE = {participle: base for base, _, participle in _FORMS}
-# a past form that is also the participle is a finite verb only before its object
-AMBIGUOUS_PAST = frozenset(PAST_TO_BASE) & frozenset(PARTICIPLE_TO_BASE)
 NOT_AN_OBJECT = PREPOSITIONS | PARTICLES | word_set("by as and or but to")
 NO_SUBJECT = FUNCTION_WORDS | PRONOUNS | RELATIVES  # a verb after these keeps its tense
 
@@ -191,7 +178,7 @@ VERBS = word_set(
     "see seek sell send shut slash slip slow soar spend spark stand stay struggle suffer "
     "suspend take tell threaten turn unveil urge want welcome withdraw worry"
 ) | (  # the present forms use_present_tense writes, less those that are common nouns too
-    frozenset(PAST_TO_BASE.values())
+    IRREGULAR_BASES
 )
 PRESENT_VERBS = frozenset(
     verb[:-1] + "ies"
@@ -203,7 +190,7 @@ PRESENT_VERBS = frozenset(
 )
 # present forms of irregular verbs (as use_present_tense writes them) that are verbs wherever
 # they stand: every third person, and the base of those that are seldom nouns
-SURE_PRESENT = frozenset(third_person(base) for base in PAST_TO_BASE.values()) | word_set(
+SURE_PRESENT = frozenset(third_person(base) for base in IRREGULAR_BASES) | word_set(
     "become begin bring buy choose come find give go grow know sell send tell"
 )
 VERBISH_WORDS = AUXILIARIES | IRREGULAR_PAST | _COMPLEMENT_VERBS | SURE_PRESENT

@@ -6,19 +6,19 @@ from __future__ import annotations
 import re
 
 from summarize.headline.grammar import plural_subject, verbish
+from summarize.headline.inflect import is_participle_of, is_past_of, present, verb_lemma
 from summarize.headline.text import bare_word
 from summarize.headline.words import (
-    AMBIGUOUS_PAST,
+    IRREGULAR_BASES,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
     MODALS,
     NO_SUBJECT,
     NOT_AN_OBJECT,
-    PARTICIPLE_TO_BASE,
     PAST_PARTICIPLES,
-    PAST_TO_BASE,
     PRESENT_VERBS,
     PRONOUNS,
     RELATIVES,
-    third_person,
 )
 
 # "is to"/"are set to" -> "to"/"set to"; "will" -> "to"; "has/have (been)" before a
@@ -53,14 +53,15 @@ def _replace_unless_pronoun(pattern: re.Pattern[str], replacement: str, text: st
 
 def use_present_tense(text: str) -> str:
     """Headline style tells past events in the present, for the main verb when it is a
-    common irregular one: ``"Veldt Motors has won the contract"`` -> ``"Veldt Motors wins
+    common irregular one (:data:`~summarize.headline.words.IRREGULAR_BASES`; its forms come
+    from ``lemminflect``): ``"Veldt Motors has won the contract"`` -> ``"Veldt Motors wins
     the contract"``, ``"The miners have taken"`` -> ``"The miners take"``, ``"Prices rose
     sharply"`` -> ``"Prices rise sharply"``. The verb must be the first verb of the text
     and follow a noun (not a pronoun, an auxiliary or "to"); a form that is also a
     participle (``"held"``, ``"won"``) changes only before its object, so ``"A suspect held
     in jail"`` stays. After ``has``/``have`` (not "been") the auxiliary gives the number;
-    otherwise the subject decides (:func:`plural_subject`). Regular verbs stay
-    in "-ed", which headline readers take the same way."""
+    otherwise the subject decides (:func:`plural_subject`), and the verb agrees with it.
+    Regular verbs stay in "-ed", which headline readers take the same way."""
     words = text.split()
     for position, raw in enumerate(words):
         word = bare_word(raw)
@@ -68,23 +69,35 @@ def use_present_tense(text: str) -> str:
             continue
         previous = bare_word(words[position - 1])
         if word in ("has", "have") and position + 1 < len(words):
-            base = PARTICIPLE_TO_BASE.get(words[position + 1])
+            base = _irregular_base(words[position + 1], participle=True)
             if base is None or previous in PRONOUNS | RELATIVES | MODALS | {"that", "to"}:
                 return text
-            verb = third_person(base) if word == "has" else base
+            verb = present(base, plural=word == "have")
             return " ".join([*words[:position], verb, *words[position + 2 :]])
-        if word in PAST_TO_BASE and raw == word:
+        base = _irregular_base(word, participle=False) if raw == word else None
+        if base is not None:
             following = bare_word(words[position + 1]) if position + 1 < len(words) else ""
+            ambiguous = is_participle_of(word, base)
             if (
                 previous in NO_SUBJECT
                 or not words[position - 1][-1:].isalnum()
-                or (word in AMBIGUOUS_PAST and (not following or following in NOT_AN_OBJECT))
+                or (ambiguous and (not following or following in NOT_AN_OBJECT))
             ):
                 return text
-            plural = plural_subject(words[:position])
-            base = PAST_TO_BASE[word]
-            verb = base if plural else third_person(base)
+            verb = present(base, plural=plural_subject(words[:position]))
             return " ".join([*words[:position], verb, *words[position + 1 :]])
         if verbish(raw) or word in PRESENT_VERBS:
             return text  # the first verb is another one: it stays as it is
     return text
+
+
+def _irregular_base(word: str, participle: bool) -> str | None:
+    """The verb of :data:`IRREGULAR_BASES` whose simple past (or past participle) ``word``
+    is, by ``lemminflect``; None for any other word."""
+    if word not in (IRREGULAR_PAST | IRREGULAR_PARTICIPLES | {"said"}):
+        return None  # a quick test before the lexicon
+    base = verb_lemma(word)
+    if base is None or base not in IRREGULAR_BASES:
+        return None
+    found = is_participle_of(word, base) if participle else is_past_of(word, base)
+    return base if found else None
