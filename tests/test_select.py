@@ -10,7 +10,8 @@ import pytest
 from summarize.cli.app import main
 from summarize.errors import SummarizeError
 from summarize.model import Budget
-from summarize.selectors.budget import BYTES_PER_WORD, ELLIPSIS, cost, resolve, select
+from summarize.selectors.budget import BYTES_PER_WORD, ELLIPSIS, cost, resolve
+from summarize.selectors.greedy import select
 from summarize.text.features import tfidf
 
 from .conftest import make_sentences

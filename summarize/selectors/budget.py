@@ -1,9 +1,6 @@
-"""Choosing sentences under a budget, shared by every scorer.
-
-Greedy by score: the best-scored sentence that still fits the budget and is not a near
-duplicate of one already chosen goes in, until nothing else fits. Ties keep input order, so
-the result is deterministic. A sentence whose cosine similarity (tf-idf) with a chosen one
-reaches ``redundancy`` is never chosen as well.
+"""What a budget allows, shared by every selector: the :class:`Selection` they return, what
+one sentence costs (:func:`cost`), a ``ratio`` resolved to words (:func:`resolve`), and the
+best sentence cut to fit when nothing whole does (:func:`cut`).
 
 When no whole sentence fits a ``words`` or ``chars`` budget, the best sentence is cut at a
 word boundary and ends with an ellipsis, and the selection says so in a note; a single word
@@ -22,15 +19,11 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import scipy.sparse as sp
-
 from summarize.errors import SummarizeError
 from summarize.model import Budget, Sentence
-from summarize.options import ORDERS, describe_budget
+from summarize.options import describe_budget
 
 ELLIPSIS = "\u2026"
-DENSE_ROWS = 2000  # sentences; their similarity matrix takes 32 MB
 BYTES_PER_WORD = 30
 """Bytes of text one word of a ``words`` budget allows, on average over the output."""
 
@@ -67,69 +60,7 @@ def resolve(budget: Budget, sentences: Sequence[Sentence]) -> Budget:
     return Budget(words=max(1, math.ceil(budget.ratio * total)))
 
 
-def select(
-    sentences: Sequence[Sentence],
-    scores: np.ndarray,
-    budget: Budget,
-    rows: sp.csr_matrix | None = None,
-    *,
-    redundancy: float | None = 0.5,
-    order: str = "source",
-) -> Selection:
-    """Pick sentences for ``budget``.
-
-    ``rows`` are unit-length term vectors of the sentences (for the redundancy check, which
-    is skipped when ``rows`` or ``redundancy`` is None).
-    """
-    if order not in ORDERS:
-        raise SummarizeError(f"unknown order {order!r}; available: {', '.join(ORDERS)}")
-    n = len(sentences)
-    if n == 0:
-        return Selection(())
-    budget = resolve(budget, sentences)
-    limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0
-    candidates = [int(i) for i in np.lexsort((np.arange(n), -scores))]
-    costs = np.array([cost(s, budget) for s in sentences])
-    check = redundancy is not None and rows is not None and rows.shape[0] == n
-
-    chosen: list[int] = []
-    rows_checked = rows if check else None
-    # The highest similarity of every sentence to any chosen one, updated with one row of
-    # the similarity matrix per chosen sentence, so checking a candidate costs nothing. A
-    # few thousand sentences get the whole matrix at once; more, one sparse product a row.
-    gram = (
-        (rows_checked @ rows_checked.T).toarray()
-        if rows_checked is not None and n <= DENSE_ROWS
-        else None
-    )
-    closest = np.zeros(n)
-    remaining = limit
-    cheapest = int(costs.min())
-    for i in candidates:
-        if remaining < cheapest:
-            break
-        if costs[i] > remaining or costs[i] == 0:
-            continue
-        if check and closest[i] >= redundancy:
-            continue
-        chosen.append(int(i))
-        if gram is not None:
-            np.maximum(closest, gram[i], out=closest)
-        elif rows_checked is not None:
-            similarity = rows_checked @ rows_checked[i].T
-            closest = np.maximum(closest, similarity.toarray().ravel())
-        remaining -= int(costs[i])
-
-    if not chosen:
-        if not candidates:
-            return Selection(())
-        return _cut(sentences[candidates[0]], candidates[0], budget)
-    if order == "source":
-        chosen.sort()
-    return Selection(tuple(chosen))
-
-
-def _cut(sentence: Sentence, position: int, budget: Budget) -> Selection:
+def cut(sentence: Sentence, position: int, budget: Budget) -> Selection:
     """The sentence cut at a word boundary to fit ``budget``, ending with an ellipsis (inside
     the first word when even that is too long)."""
     words = sentence.text.split()
