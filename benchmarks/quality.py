@@ -12,9 +12,10 @@ budget (``-m -l N`` for a words budget, ``-b N`` for a bytes budget), references
 percentages.
 
 ``scorer@selector`` names a scorer with a selector other than the default greedy one (for
-example ``lexrank-lead@ilp``). Every scorer runs inside the digest pipeline (cleaning,
-merging, corroboration, redundancy check). The baselines also run *plain*, the way their
-own tools run them: ``plain:lead``
+example ``lexrank-lead@ilp``); a ``+trim`` suffix runs it with sentence trimming
+(``default+trim``: the default digest with ``trim=True``). Every scorer runs inside the
+digest pipeline (cleaning, merging, corroboration, redundancy check). The baselines also run
+*plain*, the way their own tools run them: ``plain:lead``
 (first sentence of each article in turn, then the second ...) and ``plain:sumy-lexrank`` /
 ``plain:sumy-textrank`` (sumy's summarizers through our ``sumy-*`` adapters, with no
 cleaning, merging, corroboration or redundancy check). A scorer that
@@ -70,6 +71,7 @@ PLAIN_OPTIONS = {
 BASELINES = ("plain:lead", "plain:sumy-lexrank", "lead", "sumy-lexrank")
 PLAIN_BASELINES = ("plain:lead", "plain:sumy-lexrank", "plain:sumy-textrank")
 SELECTOR_MARK = "@"  # "lexrank-lead@ilp": a scorer with a selector other than the default
+TRIM_MARK = "+trim"  # "default+trim": with sentence trimming (summarize(..., trim=True))
 SELECTOR_VARIANTS = ("lexrank-lead@ilp", "lexrank-lead@submodular", "lead@ilp", "centroid@ilp")
 METRICS = ("R1 R", "R1 F", "R2 R", "R2 F")
 
@@ -140,10 +142,13 @@ def evaluate_cluster(task: Task) -> list[Outcome]:
     outcomes = []
     for name in task.scorers:
         options: dict[str, object] = dict(keywords)
-        scorer, _, selector = name.removeprefix(PLAIN).partition(SELECTOR_MARK)
-        if name.startswith(PLAIN):
+        base = name.removesuffix(TRIM_MARK)
+        if base != name:
+            options["trim"] = True
+        scorer, _, selector = base.removeprefix(PLAIN).partition(SELECTOR_MARK)
+        if base.startswith(PLAIN):
             options.update(PLAIN_OPTIONS)
-        if name != DEFAULT:
+        if base != DEFAULT:
             options["scorer"] = scorer
         if selector:
             options["selector"] = selector
@@ -361,7 +366,8 @@ def scorer_names(text: str) -> tuple[str, ...]:
     unknown = [
         n
         for n in names
-        if n != DEFAULT and n.removeprefix(PLAIN).partition(SELECTOR_MARK)[0] not in available
+        if (base := n.removesuffix(TRIM_MARK)) != DEFAULT
+        and base.removeprefix(PLAIN).partition(SELECTOR_MARK)[0] not in available
     ]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
@@ -408,7 +414,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--scorers", type=scorer_names, default="all",
         help="'all' (default, every registered scorer) or a comma-separated list; "
-        f"'{DEFAULT}' is summarize() without scorer=",
+        f"'{DEFAULT}' is summarize() without scorer=; a '{TRIM_MARK}' suffix adds trimming",
     )  # fmt: skip
     parser.add_argument("--limit", type=int, help="only the first N clusters of each set")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")

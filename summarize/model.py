@@ -133,6 +133,9 @@ class Candidate:
     - ``kept``: story text, not chosen,
     - ``merged``: a near-duplicate of the sentence ``same_as``, shown through it,
     - ``dropped``: boilerplate, ``reason`` says which kind.
+
+    ``cuts`` are the passages trimming cut from the sentence (see
+    :mod:`summarize.digest.trim`), none when it was not trimmed.
     """
 
     sentence: Sentence
@@ -140,6 +143,7 @@ class Candidate:
     status: str
     reason: str = ""
     same_as: SentenceRef | None = None
+    cuts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,8 @@ class Summary:
 
     ``candidates`` holds what became of every input sentence (for ``--explain``);
     ``notes`` are human-readable remarks about the result (for example that the budget
-    forced a sentence to be cut).
+    forced a sentence to be cut). ``exclusives`` are facts of a multi-source digest that only
+    one source reports, shown apart from the digest ("Only in [2]: ...").
     """
 
     sentences: tuple[SummarySentence, ...]
@@ -159,6 +164,7 @@ class Summary:
     selector: str = "greedy"
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
     notes: tuple[str, ...] = ()
+    exclusives: tuple[SummarySentence, ...] = ()
 
     @property
     def text(self) -> str:
@@ -173,19 +179,16 @@ class Summary:
         return counts
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape: headline, sentences (text, score, corroboration, sources), scorer,
-        budget, the source documents and notes."""
-        return {
+        """The JSON shape: headline, sentences (text, score, corroboration, sources), for a
+        digest of several documents ``only_in`` (the :attr:`exclusives`, shaped as the
+        sentences), scorer, budget, the source documents and notes."""
+        data: dict[str, object] = {
             "headline": self.headline,
-            "sentences": [
-                {
-                    "text": s.text,
-                    "score": round(float(s.score), 6),
-                    "corroboration": s.corroboration,
-                    "sources": [{"document": r.document, "index": r.index} for r in s.sources],
-                }
-                for s in self.sentences
-            ],
+            "sentences": [_sentence_data(s) for s in self.sentences],
+        }
+        if len(self.documents) > 1 or self.exclusives:
+            data["only_in"] = [_sentence_data(s) for s in self.exclusives]
+        return data | {
             "scorer": self.scorer,
             "selector": self.selector,
             "budget": self.budget.as_dict(),
@@ -195,3 +198,12 @@ class Summary:
             ],
             "notes": list(self.notes),
         }
+
+
+def _sentence_data(sentence: SummarySentence) -> dict[str, object]:
+    return {
+        "text": sentence.text,
+        "score": round(float(sentence.score), 6),
+        "corroboration": sentence.corroboration,
+        "sources": [{"document": r.document, "index": r.index} for r in sentence.sources],
+    }

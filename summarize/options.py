@@ -44,6 +44,9 @@ class DigestOptions:
       ``corroboration``: a fact carried by k sources has its score times 1 + X(k - 1).
     - ``keep_boilerplate``: keep captions, credits and the like; ``headline``: put one on
       top; ``language``: stop words and stemming.
+    - ``trim``: cut datelines, asides, appositives, time phrases and attribution tails from
+      sentences before selection (see :mod:`summarize.digest.trim`); ``only_in``: under a
+      digest of several documents, an important fact only one of them reports.
     """
 
     budget: Budget | None = None
@@ -57,6 +60,8 @@ class DigestOptions:
     headline: bool = True
     language: str = "english"
     scorer_params: Mapping[str, object] = field(default_factory=dict)
+    trim: bool = False
+    only_in: bool = True
 
     def __post_init__(self) -> None:
         if self.order not in ORDERS:

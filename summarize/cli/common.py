@@ -176,6 +176,21 @@ def add_summary_options(
         action="store_false",
         help="do not put a generated headline above the digest",
     )
+    digest.add_argument(
+        "--trim",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="cut datelines, asides, appositives, time phrases and attribution tails from "
+        "sentences before choosing them, so the budget holds more (--explain shows the cuts; "
+        "default: off)",
+    )
+    digest.add_argument(
+        "--no-only-in",
+        dest="only_in",
+        action="store_false",
+        help="do not add the line 'Only in [k]: ...' (an important fact only one source "
+        "reports) under a digest of several sources",
+    )
     parser.add_argument(
         "--language",
         default="english",
@@ -204,6 +219,8 @@ def summary_options(options: argparse.Namespace) -> DigestOptions:
         keep_boilerplate=options.keep_boilerplate,
         headline=options.headline,
         language=check_language(options.language),
+        trim=getattr(options, "trim", False),
+        only_in=getattr(options, "only_in", True),
     )
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
+from summarize.digest.only_in import exclusive_facts
+from summarize.digest.trim import Trimmed, trim
 from summarize.errors import SummarizeError
 from summarize.headline import DEFAULT_BYTES as HEADLINE_BYTES
 from summarize.headline import headline_of
@@ -68,6 +71,8 @@ def summarize(
     headline: bool = True,
     language: str = "english",
     scorer_params: Mapping[str, object] | None = None,
+    trim: bool = False,
+    only_in: bool = True,
 ) -> Summary:
     """Summarize one text, a document, or several together into one digest.
 
@@ -93,6 +98,10 @@ def summarize(
       then source order); ``order="score"`` puts the best first.
     - ``headline``: a headline of at most 75 bytes on top (see :func:`summarize.headline`);
       when none fits, the summary has none and a note says why.
+    - ``trim``: cut datelines, asides, appositives, time phrases and attribution tails from
+      the sentences before choosing, so the budget holds more (:mod:`summarize.digest.trim`).
+    - ``only_in``: for several documents, an important fact that only one of them reports
+      is given apart in ``Summary.exclusives`` (:mod:`summarize.digest.only_in`).
     """
     options = DigestOptions(
         budget=make_budget(sentences, words, bytes, chars, ratio),
@@ -106,6 +115,8 @@ def summarize(
         headline=headline,
         language=language,
         scorer_params=dict(scorer_params or {}),
+        trim=trim,
+        only_in=only_in,
     )
     return digest(
         as_documents(inputs, language),
@@ -137,8 +148,10 @@ def digest(
         ranked.group_scores,
     )
 
+    # trimming comes before selection: a candidate costs what its trimmed text costs
+    trims = {h: trim(kept[h].text) for h in heads} if options.trim else {}
     candidates = Pool(
-        sentences=tuple(kept[h] for h in heads),
+        sentences=tuple(_trimmed(kept[h], trims.get(h)) for h in heads),
         scores=group_scores,
         rows=ranked.rows[list(heads)],
         sources=ranked.sources,
@@ -156,11 +169,16 @@ def digest(
         picked_groups.sort(key=lambda g: (min(story[m] for m in groups[g]), heads[g]))
     picked = []
     for g in picked_groups:
-        head = kept[heads[g]]
+        head = candidates.sentences[g]
         text = chosen.truncated if chosen.truncated is not None else head.text
         refs = tuple(kept[m].ref for m in sorted(groups[g]))
         picked.append(SummarySentence(text=text, score=float(group_scores[g]), sources=refs))
 
+    exclusives = (
+        exclusive_facts(ranked, chosen.indices, lambda g: candidates.sentences[g].text)
+        if options.only_in
+        else ()
+    )
     notes = list(ranked.notes)
     headline_text = _headline(ranked, notes) if options.headline else None
     return Summary(
@@ -170,8 +188,9 @@ def digest(
         budget=budget,
         documents=documents,
         headline=headline_text,
-        candidates=_candidates(ranked, set(picked_groups)),
+        candidates=_candidates(ranked, set(picked_groups), trims),
         notes=tuple(notes) + chosen.notes,
+        exclusives=exclusives,
     )
 
 
@@ -217,8 +236,18 @@ def _headline(ranked: Ranked, notes: list[str]) -> str | None:
         return None
 
 
-def _candidates(ranked: Ranked, picked: set[int]) -> tuple[Candidate, ...]:
-    """What became of every input sentence, in input order."""
+def _trimmed(sentence: Sentence, trimmed: Trimmed | None) -> Sentence:
+    """``sentence`` with its trimmed text, when trimming cut anything."""
+    if trimmed is None or not trimmed.cuts:
+        return sentence
+    return replace(sentence, text=trimmed.text)
+
+
+def _candidates(
+    ranked: Ranked, picked: set[int], trims: Mapping[int, Trimmed]
+) -> tuple[Candidate, ...]:
+    """What became of every input sentence, in input order (a group head with the cuts
+    trimming made)."""
     kept, scores = ranked.kept, ranked.scores
     fate: dict[SentenceRef, Candidate] = {}
     for g, members in enumerate(ranked.groups):
@@ -226,8 +255,12 @@ def _candidates(ranked: Ranked, picked: set[int]) -> tuple[Candidate, ...]:
         for m in members:
             sentence = kept[m]
             if m == ranked.heads[g]:
+                trimmed = trims.get(m)
                 fate[sentence.ref] = Candidate(
-                    sentence, float(scores[m]), CHOSEN if g in picked else KEPT
+                    sentence,
+                    float(scores[m]),
+                    CHOSEN if g in picked else KEPT,
+                    cuts=trimmed.cuts if trimmed is not None else (),
                 )
             else:
                 fate[sentence.ref] = Candidate(

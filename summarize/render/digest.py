@@ -5,7 +5,9 @@
 sentence as badges, ``[1][2]``: the numbers are the 1-based positions of the documents in
 ``summary.documents``, listed under the digest. With ``explain``, every input sentence is
 listed with what became of it (chosen, kept, merged as a duplicate, dropped as boilerplate)
-and why.
+and why, and what trimming cut from it. Under a multi-source digest, a fact that only one
+source reports (``summary.exclusives``) is a line of its own, ``Only in [2] (title): ...``;
+in JSON, the list ``only_in``.
 
 :func:`render` shows one digest; :func:`render_digests` shows several, each under its id.
 :data:`DIGEST_FILE_FORMATS` are the files ``summarize batch`` writes, one per digest. The
@@ -25,7 +27,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from summarize.model import CHOSEN, DROPPED, KEPT, MERGED, Candidate, SentenceRef, Summary
+from summarize.model import (
+    CHOSEN,
+    DROPPED,
+    KEPT,
+    MERGED,
+    Candidate,
+    SentenceRef,
+    Summary,
+    SummarySentence,
+)
 from summarize.options import describe_budget
 from summarize.render.common import count_cell, one_line, tab_cell, table_cell
 from summarize.render.formats import FileFormat, Views, show
@@ -86,6 +97,30 @@ def badge_numbers(refs: Iterable[SentenceRef], numbers: dict[str, int]) -> list[
 def describe_badges(refs: Iterable[SentenceRef], numbers: dict[str, int]) -> str:
     """``"[1][2]"``: one badge per source document of ``refs``."""
     return "".join(f"[{n}]" for n in badge_numbers(refs, numbers))
+
+
+def only_in_label(fact: SummarySentence, summary: Summary, numbers: dict[str, int]) -> str:
+    """``"Only in [2] (title)"``: the one source of an exclusive fact, by its badge and its
+    title (its id when it has none)."""
+    titles = {d.id: d.title for d in summary.documents}
+    doc_ids = sorted({ref.document for ref in fact.sources}, key=numbers.__getitem__)
+    badges = "".join(f"[{numbers[d]}]" for d in doc_ids)
+    names = ", ".join(one_line(titles.get(d) or d) for d in doc_ids)
+    return f"Only in {badges} ({names})"
+
+
+def describe_cuts(candidate: Candidate) -> str:
+    """What trimming cut from a candidate: ``'cut "on Monday", "officials said"'``; empty
+    when nothing was cut."""
+    if not candidate.cuts:
+        return ""
+    return "cut " + ", ".join(f'"{one_line(cut)}"' for cut in candidate.cuts)
+
+
+def explain_reason(candidate: Candidate) -> str:
+    """The reason column of ``--explain``: why a sentence was merged or dropped, or what
+    trimming cut from it."""
+    return "; ".join(part for part in (candidate.reason, describe_cuts(candidate)) if part)
 
 
 @dataclass(frozen=True)
@@ -199,6 +234,11 @@ class SummaryPanel:
             body.append(digest)
         else:
             body.append(Text("(no sentence was chosen)", style="dim italic"))
+        for fact in summary.exclusives:
+            line = Text.assemble(
+                (f"{only_in_label(fact, summary, numbers)}: ", "italic"), one_line(fact.text)
+            )
+            body += [Text(), line]
         sources = len(summary.documents)
         about = f"{summary.scorer} \u00b7 {describe_budget(summary.budget)}"
         if sources > 1:
@@ -287,6 +327,9 @@ class CandidateTable:
             if candidate.reason:
                 text.append("\n\u21b3 ")
                 text.append_text(_reason(candidate, numbers))
+            if candidate.cuts:
+                text.append("\n\u2702 ")
+                text.append(describe_cuts(candidate), style="dim italic")
             scored = candidate.status != DROPPED
             table.add_row(
                 Text(f"[{number}]", style=badge_style(number)) if first_of_doc else Text(),
@@ -329,6 +372,12 @@ def to_text(summary: Summary, *, explain: bool = False, id: str | None = None) -
     lines += [
         f"{one_line(s.text)} {describe_badges(s.sources, numbers)}" for s in summary.sentences
     ]
+    if summary.exclusives:
+        lines.append("")
+        lines += [
+            f"{only_in_label(fact, summary, numbers)}: {one_line(fact.text)}"
+            for fact in summary.exclusives
+        ]
     rows = source_rows(summary)
     if rows:
         lines += ["", "Sources:"]
@@ -338,7 +387,7 @@ def to_text(summary: Summary, *, explain: bool = False, id: str | None = None) -
         for c in candidates_in_source_order(summary):
             lines.append(
                 f"{tab_cell(c.sentence.doc)}\t{c.sentence.index}\t{c.score:.2f}\t{c.status}\t"
-                f"{tab_cell(c.reason)}\t{tab_cell(c.sentence.text)}"
+                f"{tab_cell(explain_reason(c))}\t{tab_cell(c.sentence.text)}"
             )
     return "\n".join(lines) + "\n"
 
@@ -349,8 +398,9 @@ def digest_data(
     """The JSON shape of a digest, the same everywhere (``--format json``, ``summarize
     batch``'s files and lines): ``id`` (when given), ``headline``, ``summary`` (the digest's
     text, one sentence per line), then the rest of :meth:`Summary.as_dict` (sentences with
-    their sources, scorer, selector, budget, source documents, notes) and, with
-    ``explain``, ``candidates``."""
+    their sources, ``only_in`` for several documents, scorer, selector, budget, source
+    documents, notes) and, with ``explain``, ``candidates`` (with ``cuts`` when trimming
+    cut something)."""
     data = summary.as_dict()
     shaped: dict[str, object] = {} if id is None else {"id": id}
     shaped["headline"] = data.pop("headline")
@@ -366,6 +416,7 @@ def digest_data(
                 "reason": c.reason,
                 "text": c.sentence.text,
             }
+            | ({"cuts": list(c.cuts)} if c.cuts else {})
             for c in candidates_in_source_order(summary)
         ]
     return shaped
@@ -400,6 +451,13 @@ def to_markdown(summary: Summary, *, explain: bool = False, id: str | None = Non
                 for s in summary.sentences
             )
         )
+    if summary.exclusives:
+        blocks.append(
+            "\n".join(
+                f"*{only_in_label(fact, summary, numbers)}:* {one_line(fact.text)}"
+                for fact in summary.exclusives
+            )
+        )
     if summary.notes:
         blocks.append("\n>\n".join(f"> {one_line(note)}" for note in summary.notes))
     rows = source_rows(summary)
@@ -414,7 +472,7 @@ def to_markdown(summary: Summary, *, explain: bool = False, id: str | None = Non
         for c in candidates_in_source_order(summary):
             table.append(
                 f"| {table_cell(c.sentence.doc)} | {c.sentence.index} | {c.score:.2f} | "
-                f"{c.status} | {table_cell(c.reason)} | {table_cell(c.sentence.text)} |"
+                f"{c.status} | {table_cell(explain_reason(c))} | {table_cell(c.sentence.text)} |"
             )
         blocks.append("\n".join(table))
     return "\n\n".join(blocks) + "\n"

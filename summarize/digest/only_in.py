@@ -1,0 +1,109 @@
+"""The line "Only in [k]": the important fact of a multi-source digest that a single source reports.
+
+A digest of several sources favours what they agree on (corroboration, centrality), so a
+fact only one outlet reports rarely makes it in, however much it matters (a government's
+denial, a death toll, a rival's scepticism). :func:`exclusive_facts` picks, after selection,
+at most :data:`MAX_FACTS` such facts to show apart, attributed to their source:
+
+- a group of sentences carried by exactly one document, not chosen, in a digest of at least
+  two documents;
+- not carried by the other sources in other words either: its tf-idf cosine with every
+  sentence of the other documents stays below :data:`OTHER_SOURCES`, and with every chosen
+  sentence below :data:`CHOSEN_SIMILARITY`;
+- worth it: its score (a single source's fact has no corroboration) is at least
+  :data:`SCORE_FACTOR` times the lowest score of a chosen sentence before corroboration;
+- a statement, not a quote (:func:`is_quote`) or a bare attribution (:func:`is_bare`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from summarize.headline.words import SAYING
+from summarize.model import SummarySentence
+from summarize.ranking import Ranked
+
+MAX_FACTS = 1
+OTHER_SOURCES = 0.3
+"""A sentence this similar (tf-idf cosine) to one of another source is not only in its own."""
+CHOSEN_SIMILARITY = 0.3
+"""A sentence this similar to a chosen one repeats the digest."""
+SCORE_FACTOR = 1.0
+"""An exclusive fact scores at least this times the lowest chosen score (uncorroborated)."""
+MIN_WORDS = 6
+QUOTED_SHARE = 0.4
+"""A sentence with at least this share of its words inside quotation marks is a quote."""
+
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]")
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+def is_quote(text: str) -> bool:
+    """A direct quotation: it opens with a quotation mark, or at least
+    :data:`QUOTED_SHARE` of its words are quoted (an open quote runs to the end)."""
+    stripped = text.lstrip()
+    if stripped[:1] in ('"', "\u201c", "'", "\u2018"):
+        return True
+    words = len(_WORD.findall(text))
+    quoted = sum(len(_WORD.findall(m.group(1))) for m in _QUOTED.finditer(text))
+    rest = _QUOTED.sub(" ", text)
+    for mark in ('"', "\u201c"):
+        if mark in rest:  # a quotation left open runs to the end of the sentence
+            quoted += len(_WORD.findall(rest[rest.index(mark) :]))
+            break
+    return bool(words) and quoted / words >= QUOTED_SHARE
+
+
+def is_bare(text: str) -> bool:
+    """Too short to be a fact (under :data:`MIN_WORDS` words), or who said it and little
+    else: a short sentence with a verb of saying (``"Reuters reported the news."``)."""
+    words = text.split()
+    if len(words) < MIN_WORDS:
+        return True
+    return len(words) < 9 and any(SAYING.fullmatch(w.strip(".,;:!?").lower()) for w in words)
+
+
+def exclusive_facts(
+    ranked: Ranked,
+    picked: Sequence[int],
+    wording: Callable[[int], str] | None = None,
+) -> tuple[SummarySentence, ...]:
+    """The facts of ``ranked`` only one document reports, best first (see the module
+    docstring); ``picked`` are the chosen groups, ``wording(group)`` the text to show for a
+    group (its head's text when not given)."""
+    if len(ranked.documents) < 2 or not picked:
+        return ()
+    kept, rows, scores = ranked.kept, ranked.rows, ranked.group_scores
+    floor = SCORE_FACTOR * min(float(scores[g]) / ranked.boost(g) for g in picked)
+    chosen_rows = rows[[ranked.heads[g] for g in picked]]
+    docs = np.array([s.doc for s in kept], dtype=object)
+    facts: list[SummarySentence] = []
+    chosen = set(picked)
+    for g in sorted(range(len(ranked.groups)), key=lambda g: (-float(scores[g]), g)):
+        if len(facts) >= MAX_FACTS or float(scores[g]) < floor:
+            break
+        if g in chosen or len(ranked.sources[g]) != 1:
+            continue
+        head = kept[ranked.heads[g]]
+        text = wording(g) if wording is not None else head.text
+        if is_quote(text) or is_bare(text):
+            continue
+        members = list(ranked.groups[g])
+        others = np.flatnonzero(docs != head.doc)
+        if len(others) and _max_cosine(rows[members], rows[others]) >= OTHER_SOURCES:
+            continue
+        if _max_cosine(rows[members], chosen_rows) >= CHOSEN_SIMILARITY:
+            continue
+        refs = tuple(kept[m].ref for m in members)
+        facts.append(SummarySentence(text=text, score=float(scores[g]), sources=refs))
+    return tuple(facts)
+
+
+def _max_cosine(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
+    """The greatest cosine between a row of ``a`` and a row of ``b`` (unit rows)."""
+    product = a @ b.T
+    return float(product.max()) if product.shape[0] and product.shape[1] else 0.0

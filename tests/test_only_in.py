@@ -1,0 +1,133 @@
+"""The line "Only in [k]": the important fact of a multi-source digest that a single source reports,
+in the summary, JSON and every view. The reports are invented."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from summarize import build_document, summarize
+from summarize.cli.app import main
+from summarize.digest.only_in import is_bare, is_quote
+from summarize.model import Summary
+from summarize.render.digest import render
+
+A = """Harbour ferry resumes service
+
+The Tallin Bay ferry resumed its crossings on Tuesday after a three-week strike by its crews.
+The strike ended when the operator agreed to raise wages by six percent over two years.
+Passengers queued at the terminal from early morning to board the first boat.
+The operator said timetables would return to normal by the weekend.
+"""
+B = """Ferry crossings restart after strike
+
+The Tallin Bay ferry resumed its crossings on Tuesday after a three-week strike by its crews.
+A second ferry company has filed for bankruptcy, leaving forty islanders without work.
+The strike ended when the operator agreed to raise wages by six percent over two years.
+Passengers queued at the terminal from early morning to board the first boat.
+"""
+EXCLUSIVE = "A second ferry company has filed for bankruptcy, leaving forty islanders without work."
+
+
+def reports() -> list:
+    return [build_document(A, "a.txt"), build_document(B, "b.txt")]
+
+
+@pytest.fixture(scope="module")
+def digest() -> Summary:
+    return summarize(reports(), scorer="lead", words=45)
+
+
+def show(summary: Summary, fmt: str) -> str:
+    console = Console(file=io.StringIO(), width=200, force_terminal=False)
+    render(summary, fmt, console)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(output, str)
+    return output
+
+
+def test_a_fact_only_one_source_reports_is_given_apart(digest: Summary) -> None:
+    assert EXCLUSIVE not in digest.text
+    assert len(digest.exclusives) == 1
+    fact = digest.exclusives[0]
+    assert fact.text == EXCLUSIVE
+    assert {ref.document for ref in fact.sources} == {"b.txt"}
+    assert fact.corroboration == 1
+
+
+def test_in_json_as_its_own_list(digest: Summary) -> None:
+    data = json.loads(show(digest, "json"))
+    assert [f["text"] for f in data["only_in"]] == [EXCLUSIVE]
+    assert data["only_in"][0]["sources"] == [{"document": "b.txt", "index": 1}]
+    assert list(data).index("only_in") == list(data).index("sentences") + 1
+
+
+def test_in_the_text_markdown_and_rich_views(digest: Summary) -> None:
+    line = f"Only in [2] (Ferry crossings restart after strike): {EXCLUSIVE}"
+    text = show(digest, "text")
+    assert f"[1][2]\n\n{line}\n\nSources:" in text
+    assert f"*Only in [2] (Ferry crossings restart after strike):* {EXCLUSIVE}" in show(
+        digest, "markdown"
+    )
+    rich = " ".join(show(digest, "rich").split())
+    assert "Only in [2] (Ferry crossings restart after strike): A second ferry company" in rich
+
+
+def test_a_single_source_has_none() -> None:
+    summary = summarize(build_document(B, "b.txt"), scorer="lead", words=20)
+    assert summary.exclusives == ()
+    assert "only_in" not in summary.as_dict()
+    assert "Only in" not in show(summary, "text")
+
+
+def test_it_can_be_turned_off() -> None:
+    summary = summarize(reports(), scorer="lead", words=45, only_in=False)
+    assert summary.exclusives == ()
+    assert summary.as_dict()["only_in"] == []
+    assert "Only in" not in show(summary, "text")
+
+
+def test_a_fact_the_other_source_reports_in_other_words_is_not_only_in() -> None:
+    other = B.replace(
+        EXCLUSIVE, "Crews of the Tallin Bay ferry ended a three-week strike on Tuesday."
+    )
+    summary = summarize(
+        [build_document(A, "a.txt"), build_document(other, "b.txt")], scorer="lead", words=45
+    )
+    assert all("strike" not in f.text for f in summary.exclusives)
+
+
+def test_quotes_and_bare_attributions_are_not_facts() -> None:
+    assert is_quote('"We will not sail until the wages rise," said one of the crew.')
+    assert is_quote('One sailor said the strike was "a fight for every family on the islands".')
+    assert not is_quote('The operator called the deal "fair" and ended the strike on Tuesday.')
+    assert is_bare("The ferry company said so.")
+    assert is_bare("Harbour officials told reporters on Tuesday.")
+    assert not is_bare(EXCLUSIVE)
+
+
+def test_the_fact_must_be_worth_it() -> None:
+    # at the bottom of its source, the fact scores below every chosen sentence
+    late = B.replace(EXCLUSIVE + "\n", "") + EXCLUSIVE + "\n"
+    summary = summarize(
+        [build_document(A, "a.txt"), build_document(late, "b.txt")], scorer="lead", words=45
+    )
+    assert summary.exclusives == ()
+
+
+def test_the_command_line_can_leave_it_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, text in (("a.txt", A), ("b.txt", B)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    args = [str(tmp_path), "--scorer", "lead", "--words", "45", "--format", "text"]
+    assert main(args) == 0
+    assert f"Only in [2] (Ferry crossings restart after strike): {EXCLUSIVE}" in (
+        capsys.readouterr().out
+    )
+    assert main([*args, "--no-only-in"]) == 0
+    assert "Only in" not in capsys.readouterr().out
