@@ -12,7 +12,7 @@ from rich.console import Console
 
 from summarize import build_document, summarize
 from summarize.cli.app import main
-from summarize.digest.only_in import is_bare, is_quote
+from summarize.digest.only_in import is_bare, is_quote, needs_context
 from summarize.model import Summary
 from summarize.render.digest import render
 
@@ -91,6 +91,17 @@ def test_it_can_be_turned_off() -> None:
     assert "Only in" not in show(summary, "text")
 
 
+def test_a_fact_the_digest_already_holds_in_other_words_is_not_only_in() -> None:
+    # most of its words are in a chosen sentence: no new fact
+    other = B.replace(
+        EXCLUSIVE, "The operator agreed to a six percent raise in wages, ending the strike."
+    )
+    summary = summarize(
+        [build_document(A, "a.txt"), build_document(other, "b.txt")], scorer="lead", words=45
+    )
+    assert summary.exclusives == ()
+
+
 def test_a_fact_the_other_source_reports_in_other_words_is_not_only_in() -> None:
     other = B.replace(
         EXCLUSIVE, "Crews of the Tallin Bay ferry ended a three-week strike on Tuesday."
@@ -105,6 +116,11 @@ def test_quotes_and_bare_attributions_are_not_facts() -> None:
     assert is_quote('"We will not sail until the wages rise," said one of the crew.')
     assert is_quote('One sailor said the strike was "a fight for every family on the islands".')
     assert not is_quote('The operator called the deal "fair" and ended the strike on Tuesday.')
+    assert is_quote("We will not sail until the wages rise, one of the crew said.")
+    assert not is_quote("The US operator raised the wages of its crews by six percent.")
+    assert needs_context("They ended the strike after the operator raised the wages.")
+    assert needs_context("There's a reason the crews went on strike for three weeks.")
+    assert not needs_context(EXCLUSIVE)
     assert is_bare("The ferry company said so.")
     assert is_bare("Harbour officials told reporters on Tuesday.")
     assert not is_bare(EXCLUSIVE)

@@ -9,10 +9,13 @@ at most :data:`MAX_FACTS` such facts to show apart, attributed to their source:
   two documents;
 - not carried by the other sources in other words either: its tf-idf cosine with every
   sentence of the other documents stays below :data:`OTHER_SOURCES`, and with every chosen
-  sentence below :data:`CHOSEN_SIMILARITY`;
+  sentence below :data:`CHOSEN_SIMILARITY`; and no such sentence holds :data:`CONTAINED` of
+  its distinct terms;
 - worth it: its score (a single source's fact has no corroboration) is at least
   :data:`SCORE_FACTOR` times the lowest score of a chosen sentence before corroboration;
-- a statement, not a quote (:func:`is_quote`) or a bare attribution (:func:`is_bare`).
+- a statement that stands alone: not a quote or speech in the first person
+  (:func:`is_quote`), not a bare attribution (:func:`is_bare`), not opening with a pronoun
+  or demonstrative that points outside it (:func:`needs_context`: "They said ...").
 """
 
 from __future__ import annotations
@@ -34,12 +37,20 @@ CHOSEN_SIMILARITY = 0.3
 """A sentence this similar to a chosen one repeats the digest."""
 SCORE_FACTOR = 1.0
 """An exclusive fact scores at least this times the lowest chosen score (uncorroborated)."""
+CONTAINED = 0.5
+"""A sentence holding this share of a fact's distinct terms already says it."""
 MIN_WORDS = 6
 QUOTED_SHARE = 0.4
 """A sentence with at least this share of its words inside quotation marks is a quote."""
 
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]")
 _WORD = re.compile(r"[\w'\u2019-]+")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I['\u2019](?:m|ve|d|ll)|[Ww]e|[Ww]e['\u2019](?:re|ve|d|ll)|[Oo]ur|[Mm]y|me|us)\b"
+)
+_POINTERS = frozenset(
+    "he she it they this these those that his her its their such there them him".split()
+)
 
 
 def is_quote(text: str) -> bool:
@@ -55,7 +66,18 @@ def is_quote(text: str) -> bool:
         if mark in rest:  # a quotation left open runs to the end of the sentence
             quoted += len(_WORD.findall(rest[rest.index(mark) :]))
             break
-    return bool(words) and quoted / words >= QUOTED_SHARE
+    if words and quoted / words >= QUOTED_SHARE:
+        return True
+    return _FIRST_PERSON.search(rest) is not None  # speech without its quotation marks
+
+
+def needs_context(text: str) -> bool:
+    """The sentence opens with a pronoun or demonstrative ("They", "These Americans") whose
+    meaning lies in the sentences around it."""
+    first = _WORD.search(text)
+    if first is None:
+        return False
+    return re.split("['\u2019]", first.group().lower())[0] in _POINTERS  # "There's"
 
 
 def is_bare(text: str) -> bool:
@@ -90,7 +112,7 @@ def exclusive_facts(
             continue
         head = kept[ranked.heads[g]]
         text = wording(g) if wording is not None else head.text
-        if is_quote(text) or is_bare(text):
+        if is_quote(text) or is_bare(text) or needs_context(text):
             continue
         members = list(ranked.groups[g])
         others = np.flatnonzero(docs != head.doc)
@@ -98,9 +120,18 @@ def exclusive_facts(
             continue
         if _max_cosine(rows[members], chosen_rows) >= CHOSEN_SIMILARITY:
             continue
+        said = [kept[i].terms for i in others] + [kept[ranked.heads[c]].terms for c in picked]
+        if _contained(head.terms, said):
+            continue
         refs = tuple(kept[m].ref for m in members)
         facts.append(SummarySentence(text=text, score=float(scores[g]), sources=refs))
     return tuple(facts)
+
+
+def _contained(terms: Sequence[str], elsewhere: Sequence[Sequence[str]]) -> bool:
+    """Whether one of ``elsewhere`` holds :data:`CONTAINED` of the distinct ``terms``."""
+    own = set(terms)
+    return bool(own) and any(len(own.intersection(t)) >= CONTAINED * len(own) for t in elsewhere)
 
 
 def _max_cosine(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
