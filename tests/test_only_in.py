@@ -13,15 +13,18 @@ from rich.console import Console
 from summarize import build_document, summarize
 from summarize.cli.app import main
 from summarize.digest.only_in import is_bare, is_quote, needs_context
+from summarize.inputs.read import read_documents
 from summarize.model import Summary
 from summarize.render.digest import render
+
+from .conftest import SAMPLE
 
 A = """Harbour ferry resumes service
 
 The Tallin Bay ferry resumed its crossings on Tuesday after a three-week strike by its crews.
 The strike ended when the operator agreed to raise wages by six percent over two years.
 Passengers queued at the terminal from early morning to board the first boat.
-The operator said timetables would return to normal by the weekend.
+"We are glad the boats are running again," said one of the passengers.
 """
 B = """Ferry crossings restart after strike
 
@@ -127,8 +130,9 @@ def test_quotes_and_bare_attributions_are_not_facts() -> None:
 
 
 def test_the_fact_must_be_worth_it() -> None:
-    # at the bottom of its source, the fact scores below every chosen sentence
-    late = B.replace(EXCLUSIVE + "\n", "") + EXCLUSIVE + "\n"
+    # at the bottom of its source, the fact scores under half the lowest chosen score
+    quotes = "".join(f'"We waited {n} weeks for this boat," said a passenger.\n' for n in (2, 3, 4))
+    late = B.replace(EXCLUSIVE + "\n", "") + quotes + EXCLUSIVE + "\n"
     summary = summarize(
         [build_document(A, "a.txt"), build_document(late, "b.txt")], scorer="lead", words=45
     )
@@ -147,3 +151,19 @@ def test_the_command_line_can_leave_it_out(
     )
     assert main([*args, "--no-only-in"]) == 0
     assert "Only in" not in capsys.readouterr().out
+
+
+def test_the_sample_cluster_with_lead_scores_carries_the_us_scepticism() -> None:
+    # Only one outlet reports Washington's scepticism. Under today's default scorer it scores
+    # too low (LexRank centrality favours what both outlets say); under lead it is found,
+    # attributed, and trimmed of its opening "But".
+    documents, _ = read_documents([str(SAMPLE)])
+    summary = summarize(documents, scorer="lead", words=100)
+    assert [f.text for f in summary.exclusives] == [
+        "Washington has already expressed scepticsm about Russia's statement."
+    ]
+    (source,) = {ref.document for ref in summary.exclusives[0].sources}
+    assert source == "russia-begins-withdrawal-us-sceptical.txt"
+    assert "Only in [2] (Russia says it has begun a military withdrawal from Syria, US " in (
+        show(summary, "text")
+    )
