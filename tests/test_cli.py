@@ -70,8 +70,9 @@ def test_text_format(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, str(CORPUS), "--format", "text")
     assert code == 0, err
     assert err == ""
-    headline, body, sources = out.rstrip("\n").split("\n\n")
+    headline, body, only_in, sources = out.rstrip("\n").split("\n\n")
     assert headline == CORPUS_HEADLINE
+    assert only_in.startswith("Only in [2] (Russia says it has begun")  # one outlet's fact
     lines = body.splitlines()
     assert lines
     assert all(re.search(r" (\[[12]\])+$", line) for line in lines)

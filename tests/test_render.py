@@ -211,6 +211,8 @@ def test_text_of_a_real_digest(digest: Summary) -> None:
         "Boats will leave every hour from the north pier, officials said. [1][2]\n"
         "The ferry company hired twelve new sailors for the route. [2]\n"
         "\n"
+        f"Only in [1] ({HEADLINE}): Tickets cost the same as a bus ride across the city.\n"
+        "\n"
         "Sources:\n"
         f"[1] harbour.txt — {HEADLINE}\n"
         "[2] pier.txt\n"
