@@ -53,6 +53,14 @@ are separate:
      function word, the one keeping the most weight wins. A headline is never cut
      mid-word, and one that cannot be made to fit is passed over for the next candidate.
 
+3. **Filling** (:func:`fill`; the rules in :mod:`summarize.headline.rules.filling`): the
+   bytes a compressed headline leaves carry what the story is about and it lacks, as
+   TOPIARY (Zajic, Dorr and Schwartz, DUC 2004) did: first the lede's next phrase when it is
+   a prepositional phrase that fits and ends where a phrase ends ("... over scandal in
+   Kosovo"), then a topic label before a colon, the name the input repeats most that the
+   headline lacks and that fits ("Kosovo: Leaders agree deal"; :meth:`Topic.labels`). An
+   outlet's title kept as written stays as it is.
+
 Headlines keep the source's casing (the first letter is raised after a cut) and have no
 final period. When no candidate fits, :func:`headline` raises
 :class:`~summarize.errors.SummarizeError`. Where this departs from Hedge Trimmer: no parse
@@ -70,8 +78,15 @@ from collections.abc import Iterable
 from summarize.errors import SummarizeError
 from summarize.headline.compress import ALWAYS, HEADLINESE, STYLE, compress
 from summarize.headline.ranking import CANDIDATE_SENTENCES, choose, rank_candidates
+from summarize.headline.rules.filling import add_topic_label, append_next_phrase
 from summarize.headline.topic import Topic
-from summarize.headline.values import DEFAULT_BYTES, Compression, Headline, HeadlineCandidate
+from summarize.headline.values import (
+    DEFAULT_BYTES,
+    TITLE,
+    Compression,
+    Headline,
+    HeadlineCandidate,
+)
 from summarize.model import Document
 from summarize.options import AUTO, DEFAULT_CORROBORATION, DigestOptions
 from summarize.ranking import Ranked, rank
@@ -170,13 +185,34 @@ def headline_of(ranked: Ranked, bytes: int = DEFAULT_BYTES) -> Headline:
     if chosen is None:
         raise SummarizeError(f"no headline fits in {bytes} bytes")
     best, considered = chosen
+    text = fill(best, bytes, topic)
     return Headline(
-        text=best.text,
+        text=text,
         document=best.document,
         source=best.source,
         bytes=bytes,
         candidates=considered,
     )
+
+
+FILL = "both"
+"""How the bytes the headline leaves are used: ``"label"`` (a topic label before a colon,
+:func:`add_topic_label`), ``"phrase"`` (the lede's next phrase, :func:`append_next_phrase`),
+``"both"`` (the phrase, then a label in what is left; the best measured,
+``benchmarks/headlines.py``) or ``""`` (left)."""
+
+
+def fill(best: HeadlineCandidate, bytes: int, topic: Topic) -> str:
+    """The chosen headline with the bytes it leaves used as :data:`FILL` says; an outlet's
+    title as its author wrote it stays as it is."""
+    text = best.text
+    if best.origin == TITLE and not best.steps:
+        return text
+    if FILL in ("phrase", "both"):
+        text = append_next_phrase(text, bytes, best.rest)
+    if FILL in ("label", "both"):
+        text = add_topic_label(text, bytes, topic.labels())
+    return text
 
 
 def _check_budget(bytes: object) -> None:

@@ -90,4 +90,5 @@ def compress(text: str, bytes: int = DEFAULT_BYTES, topic: Topic | None = None) 
         steps.append("drop_inner_phrases")
     if end < len(words):
         steps.append("drop_trailing_detail")
-    return Compression(finish(trimmed), tuple(steps))
+    rest = tuple(w for i, w in enumerate(words) if i >= end and i not in free)
+    return Compression(finish(trimmed), tuple(steps), rest)

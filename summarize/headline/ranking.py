@@ -159,6 +159,7 @@ def choose(
             text=result.text,
             weight=sum(topic.weight(word) for word in result.text.split()),
             steps=result.steps,
+            rest=result.rest,
             fits=fits,
             reason=reason,
         )

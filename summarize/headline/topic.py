@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from summarize.headline.text import bare_word
-from summarize.headline.words import PUNCTUATION, REPORTING, is_honorific
+from summarize.headline.words import FUNCTION_WORDS, PUNCTUATION, REPORTING, is_honorific
 from summarize.model import Document
 from summarize.text.tokens import analyzer, tokenize
 
 STOP_WEIGHT = 0.0
+MAX_LABELS = 5  # topic labels looked up, at most
+MAX_LABEL_WORDS = 2  # words of a topic label (the last ones of a longer name)
+MIN_LABEL_COUNT = 2  # a topic label is a name the story uses at least this often
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,9 @@ class Topic:
     _short: dict[tuple[str, ...], str | None] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _labels: list[tuple[str, ...]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )  # cache of labels()
 
     @classmethod
     def of(cls, documents: Sequence[Document]) -> Topic:
@@ -77,6 +83,30 @@ class Topic:
                     names[" ".join(full)] = short
                     break
         return names
+
+    def labels(self, limit: int = MAX_LABELS) -> tuple[str, ...]:
+        """The names the story repeats most, best first, as topic labels for the headline
+        (:func:`~summarize.headline.rules.filling.add_topic_label`): runs of capitalised
+        words inside sentences (not the first word, not days or months, not a word the
+        input also writes in lower case), at most :data:`MAX_LABEL_WORDS` words (the last
+        ones), met at least :data:`MIN_LABEL_COUNT` times; the first met wins ties."""
+        if not self._labels:
+            self._labels.append(tuple(self._find_labels(limit)))
+        return self._labels[0]
+
+    def _find_labels(self, limit: int) -> list[str]:
+        counts: Counter[str] = Counter()
+        for line in self.text.split("\n"):
+            for run in _label_runs(line.split()[1:]):
+                counts[" ".join(run[-MAX_LABEL_WORDS:])] += 1
+        out: list[str] = []
+        for label, count in counts.most_common():
+            if count < MIN_LABEL_COUNT or len(out) >= limit:
+                break
+            if len(label.split()) == 1 and _in_lower_case(self.text, label.lower()):
+                continue  # "Mobile" is a word here, not a name
+            out.append(label)
+        return out
 
     def _short_form(self, run: tuple[str, ...]) -> str | None:
         surname = run[-1]
@@ -147,6 +177,37 @@ def _name_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
             run = []
     if len(run) >= 2:
         yield tuple(run)
+
+
+def _label_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
+    """Runs of one or more capitalised words, not across punctuation, without honorifics,
+    days, months or function words."""
+    run: list[str] = []
+    for raw in words:
+        core = raw.strip(PUNCTUATION)
+        word = _strip_possessive(core)
+        name_like = (
+            len(word) > 1
+            and word[:1].isupper()
+            and word.replace("-", "").isalpha()
+            and not is_honorific(word)
+            and word not in _NOT_LABELS
+            and word.lower() not in FUNCTION_WORDS
+        )
+        if name_like:
+            run.append(word)
+        if not name_like or word != core or raw != core:
+            if run:
+                yield tuple(run)
+            run = []
+    if run:
+        yield tuple(run)
+
+
+_NOT_LABELS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Mr Mrs Ms Dr".split()
+)
 
 
 def _strip_possessive(word: str) -> str:

@@ -19,6 +19,7 @@ class Compression:
 
     text: str
     steps: tuple[str, ...] = ()
+    rest: tuple[str, ...] = ()  # the words trimming cut after the text, in order
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class HeadlineCandidate:
     candidate has the best score, then the largest weight. ``steps`` names the compression
     rules applied, ``fits`` says whether the compression is a headline within the budget
     (False when it was not tried), and ``reason`` why a candidate was passed over (empty
-    for the one chosen).
+    for the one chosen). ``rest`` holds the words trimming cut after the compression (the
+    lede's next phrase may fill the budget from them).
     """
 
     original: str
@@ -46,6 +48,7 @@ class HeadlineCandidate:
     steps: tuple[str, ...] = ()
     fits: bool = False
     reason: str = ""
+    rest: tuple[str, ...] = ()
 
     @property
     def compressed(self) -> bool:

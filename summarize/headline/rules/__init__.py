@@ -10,6 +10,7 @@ from summarize.headline.rules.clauses import (
     drop_subject_phrases,
     drop_subordinate_clauses,
 )
+from summarize.headline.rules.filling import add_topic_label, append_next_phrase
 from summarize.headline.rules.phrases import drop_leading_phrase, drop_time_expressions
 from summarize.headline.rules.style import (
     drop_articles,
@@ -29,6 +30,8 @@ from summarize.headline.rules.wire import drop_byline, drop_dateline, drop_paren
 
 __all__ = [
     "MAX_INNER_DROPS",
+    "add_topic_label",
+    "append_next_phrase",
     "drop_appositives",
     "drop_articles",
     "drop_attribution",
