@@ -102,11 +102,14 @@ def describe_badges(refs: Iterable[SentenceRef], numbers: dict[str, int]) -> str
 def only_in_label(fact: SummarySentence, summary: Summary, numbers: dict[str, int]) -> str:
     """``"Only in [2] (title)"``: the one source of an exclusive fact, by its badge and its
     title (its id when it has none)."""
+    badges = describe_badges(fact.sources, numbers)
+    return f"Only in {badges} ({_source_names(fact, summary, numbers)})"
+
+
+def _source_names(fact: SummarySentence, summary: Summary, numbers: dict[str, int]) -> str:
     titles = {d.id: d.title for d in summary.documents}
     doc_ids = sorted({ref.document for ref in fact.sources}, key=numbers.__getitem__)
-    badges = "".join(f"[{numbers[d]}]" for d in doc_ids)
-    names = ", ".join(one_line(titles.get(d) or d) for d in doc_ids)
-    return f"Only in {badges} ({names})"
+    return ", ".join(one_line(titles.get(d) or d) for d in doc_ids)
 
 
 def describe_cuts(candidate: Candidate) -> str:
@@ -236,7 +239,10 @@ class SummaryPanel:
             body.append(Text("(no sentence was chosen)", style="dim italic"))
         for fact in summary.exclusives:
             line = Text.assemble(
-                (f"{only_in_label(fact, summary, numbers)}: ", "italic"), one_line(fact.text)
+                ("Only in ", "italic"),
+                _badges(badge_numbers(fact.sources, numbers)),
+                (f" ({_source_names(fact, summary, numbers)}): ", "italic"),
+                one_line(fact.text),
             )
             body += [Text(), line]
         sources = len(summary.documents)
