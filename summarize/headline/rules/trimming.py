@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 
 from summarize.headline.grammar import (
@@ -17,6 +18,7 @@ from summarize.headline.rules.clauses import (
     restrictive_spans,
     subject_phrase_spans,
 )
+from summarize.headline.rules.guards import dangling_verb, missing_main_clause
 from summarize.headline.text import balanced, bare_word, first_word, fits_in
 from summarize.headline.topic import WordWeight
 from summarize.headline.words import (
@@ -37,6 +39,8 @@ from summarize.headline.words import (
     SUBORDINATORS,
 )
 
+GUARD_VERB = os.environ.get("GV", "1") == "1"
+GUARD_CLAUSE = os.environ.get("GC", "1") == "1"
 MAX_INNER_DROPS = 3  # pieces dropped from inside the text by drop_inner_phrases, at most
 
 
@@ -73,7 +77,9 @@ def trim(
 
     The text is kept up to a phrase boundary, less up to ``max_drops`` optional pieces
     inside it (adjunct phrases, descriptors before names, a clause or a phrase between the
-    subject and its verb); the choice keeping the most weight wins, then the one with fewer
+    subject and its verb); a cut that leaves a verb without its object or a phrase without
+    its main clause (:mod:`summarize.headline.rules.guards`) does not qualify; the choice
+    keeping the most weight wins, then the one with fewer
     drops, then the longest. The words at the positions ``free`` (see :data:`HEADLINESE`)
     are left out of the result but are there for the tests of grammar (a verb, a clause's
     verb)."""
@@ -129,6 +135,8 @@ def trim(
                     and last_clause_has_verb(kept_words)
                     and first_word(kept) not in CLAUSE_ONLY
                     and balanced(kept)
+                    and not dangling_verb(kept)
+                    and not missing_main_clause(kept)
                 ):
                     best, best_text, best_drops, best_end = key, shown, count, end
     if best is None and free:
