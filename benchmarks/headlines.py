@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import multiprocessing
+import random
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -54,6 +55,7 @@ from results import RESULTS, load_average, publish, run_line  # benchmarks/resul
 from summarize import SummarizeError, build_document, headline
 from summarize.evaluation.rouge import rouge_n
 from summarize.headline.grammar import has_verb
+from summarize.headline.rules.guards import broken_cuts
 from summarize.inputs.clusters import Cluster, read_clusters
 from summarize.model import Document
 from summarize.text.tokens import analyzer, tokenize
@@ -67,6 +69,8 @@ BYTES = 75
 TARGET = 3.0  # R1 recall points over the baseline, on every set
 RESAMPLES = 1000
 SEED = 0
+SAMPLE = 100  # headlines drawn (seeded) for the readability sample
+SAMPLE_FILE = ROOT / "benchmarks" / "out" / "headlines-sample.md"
 
 OURS = "ours"
 BASELINE = "baseline: first 75 bytes"
@@ -100,6 +104,7 @@ class Outcome:
     seconds: float
     failure: str | None = None
     verb: bool = False  # the text has a finite verb (summarize.headline.grammar.has_verb)
+    text: str = ""  # the system's text (for the readability sample; never stored in git)
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,7 @@ def evaluate_cluster(task: Task) -> list[Outcome]:
                 seconds=seconds,
                 failure=failure,
                 verb=has_verb(text.split()),
+                text=text if name in (OURS, WITHHELD) else "",
             )
         )
     return outcomes
@@ -258,6 +264,40 @@ def paired_difference(
     return float(diff.mean()), float(low), float(high)
 
 
+def readability_sample(outcomes: Sequence[Outcome]) -> list[tuple[Outcome, list[str]]]:
+    """:data:`SAMPLE` of our headlines (with and without titles, every set), drawn with
+    :data:`SEED`, each with the broken-cut detectors that flag it
+    (:func:`summarize.headline.rules.guards.broken_cuts`)."""
+    pool = sorted(
+        (o for o in outcomes if o.system in (OURS, WITHHELD) and o.text),
+        key=lambda o: (o.set_name, o.system, o.cluster),
+    )
+    rng = random.Random(SEED)
+    drawn = rng.sample(pool, min(SAMPLE, len(pool)))
+    return [(o, broken_cuts(o.text)) for o in drawn]
+
+
+def write_sample(sample: Sequence[tuple[Outcome, list[str]]], path: Path = SAMPLE_FILE) -> None:
+    """The sample for reading, one headline a line with its set, system and flags (under
+    ``benchmarks/out/``, which git ignores: it holds text of the evaluation sets)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"# {len(sample)} headlines drawn with seed {SEED} (`benchmarks/headlines.py`)",
+        "",
+        f"Broken cuts found: {sum(bool(flags) for _, flags in sample)}",
+        "",
+        "| set | system | cluster | bytes | headline | broken |",
+        "|---|---|---|---:|---|---|",
+    ]
+    for outcome, flags in sample:
+        text = outcome.text.replace("|", "\\|")
+        lines.append(
+            f"| {outcome.set_name} | {outcome.system} | {outcome.cluster} | {outcome.size} | "
+            f"{text} | {', '.join(flags)} |"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 # --------------------------------------------------------------------------------------------
 # Reporting
 
@@ -310,6 +350,7 @@ def report(
     started: datetime.datetime,
     wall: float,
     load: float | None = None,
+    broken: tuple[int, int] | None = None,
 ) -> str:
     out = [HEADING, ""]
     out.append(run_line(started, load) + f", in {wall:.0f} s wall time.")
@@ -340,6 +381,17 @@ def report(
     )
     out.append("")
     out.extend(verdicts(rows, outcomes) or ["- ours was not run"])
+    if broken is not None:
+        out.append("")
+        out.append(
+            f"Readability: {broken[0]} broken cuts in {broken[1]} of our headlines drawn with "
+            f"seed {SEED} (with and without titles; the detectors of "
+            "`summarize.headline.rules.guards`: a verb cut from its object or clause, a "
+            "phrase without its main clause, a present tense that does not agree); the "
+            "sample is written to `benchmarks/out/headlines-sample.md` for reading (not in "
+            "git: it holds text of the evaluation sets). *finite verb* is the share of texts "
+            "with a finite verb by `summarize.headline.grammar.has_verb`."
+        )
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -425,7 +477,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     outcomes = run_tasks(tasks, args.jobs, args.quiet)
     rows = summarize_rows(outcomes)
     wall = time.perf_counter() - clock
-    section = report(rows, outcomes, clusters, command, started, wall, load)
+    sample = readability_sample(outcomes)
+    write_sample(sample)
+    broken = (sum(bool(flags) for _, flags in sample), len(sample))
+    print(f"broken cuts in the sample: {broken[0]} of {broken[1]}", file=sys.stderr)
+    section = report(rows, outcomes, clusters, command, started, wall, load, broken)
     publish(section, args.write)
     return 0
 

@@ -28,6 +28,7 @@ WHOLE = [
     "Officials say talks failed",
     "Tarvo mayor says in statement that dam is safe",
     "Inquiry says nothing",
+    "Mayor disbands councils as traders flee",
     "The official says talks failed",
     "Shares in Dunmore fall",
     "Rebels seized",

@@ -20,6 +20,7 @@ from summarize.headline.text import bare_word
 from summarize.headline.words import (
     AUXILIARIES,
     CLAUSE_ONLY,
+    CLAUSE_WORDS,
     CLAUSE_OPENERS,
     FUNCTION_WORDS,
     PRONOUNS,
@@ -126,6 +127,8 @@ def agreement_broken(text: str) -> bool:
     for position in range(start + 1, len(words)):
         raw = words[position]
         word = bare_word(raw)
+        if words[position - 1][-1:] in ",;" or word in CLAUSE_WORDS:
+            return False  # past the first phrase or into a clause: the subject is unclear
         if not raw[:1].islower():
             continue
         if word in FUNCTION_WORDS | PRONOUNS:
