@@ -20,8 +20,8 @@ from summarize.headline.text import bare_word
 from summarize.headline.words import (
     AUXILIARIES,
     CLAUSE_ONLY,
-    CLAUSE_WORDS,
     CLAUSE_OPENERS,
+    CLAUSE_WORDS,
     FUNCTION_WORDS,
     PRONOUNS,
     SURE_PRESENT,
