@@ -4,6 +4,7 @@ is worth keeping, and which full names the story also calls by the surname alone
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,8 +97,8 @@ class Topic:
 
     def _find_labels(self, limit: int) -> list[str]:
         counts: Counter[str] = Counter()
-        for line in self.text.split("\n"):
-            for run in _label_runs(line.split()[1:]):
+        for match in _CAPITALISED_RUN.finditer(self.text):
+            for run in _label_runs(match.group().split(" ")):
                 counts[" ".join(run[-MAX_LABEL_WORDS:])] += 1
         out: list[str] = []
         for label, count in counts.most_common():
@@ -179,27 +180,25 @@ def _name_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
         yield tuple(run)
 
 
+# Runs of capitalised words inside a line (a line is a sentence: its first word is not
+# taken), not across punctuation; a possessive ends a run ("Putin's").
+_CAPITALISED_RUN = re.compile(
+    r"(?<=[ \t\"(\u201c])[A-Z][A-Za-z-]*[A-Za-z](?: [A-Z][A-Za-z-]*[A-Za-z])*"
+    r"(?=['\u2019]s\b|[^\w'\u2019-]|$)"
+)
+
+
 def _label_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
-    """Runs of one or more capitalised words, not across punctuation, without honorifics,
-    days, months or function words."""
+    """The parts of a run of capitalised words between honorifics, days, months and
+    function words ("The", "Of")."""
     run: list[str] = []
-    for raw in words:
-        core = raw.strip(PUNCTUATION)
-        word = _strip_possessive(core)
-        name_like = (
-            len(word) > 1
-            and word[:1].isupper()
-            and word.replace("-", "").isalpha()
-            and not is_honorific(word)
-            and word not in _NOT_LABELS
-            and word.lower() not in FUNCTION_WORDS
-        )
-        if name_like:
-            run.append(word)
-        if not name_like or word != core or raw != core:
+    for word in words:
+        if is_honorific(word) or word in _NOT_LABELS or word.lower() in FUNCTION_WORDS:
             if run:
                 yield tuple(run)
             run = []
+        else:
+            run.append(word)
     if run:
         yield tuple(run)
 
