@@ -108,6 +108,17 @@ METHODS: tuple[Method, ...] = (
     Method("centroid", "submodular"),
     Method("textrank", "ilp"),
     Method("lead", "ilp"),
+    Method("news", "greedy"),
+    Method("news", "submodular"),
+    Method("news", "ilp"),
+    Method("news", "greedy", {"weight": 0.8}),
+    Method("news", "submodular", {"weight": 0.8}),
+    Method("news", "submodular", {"weight": 0.8, "quotes": 1.0}),
+    Method("lead", "submodular", {}, {"importance": 1.0}),
+    Method("news", "submodular", {"weight": 0.8}, {"importance": 1.0}),
+    Method("lead", "ilp", {}, {"min_share": 0.3, "min_words": 10, "quotes": False}),
+    Method("lead", "ilp", {}, {"min_words": 10}),
+    Method("news", "ilp", {"weight": 0.8}, {"min_share": 0.3, "min_words": 10, "quotes": False}),
 )
 
 

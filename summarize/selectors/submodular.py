@@ -14,6 +14,11 @@ The objective for a set ``S`` of sentences is ``F(S) = L(S) + diversity * R(S)``
   mean similarity to the input (as in the paper) times its score from the scorer relative
   to the mean score, so position or centrality priors from the scorer carry through.
 
+With ``importance`` above 0 the coverage is position-aware: sentence ``i`` counts
+``w_i = (score_i / mean score) ** importance`` in ``L`` (``sum_i w_i min(C_i(S), alpha
+C_i(V))``), so covering what the scorer ranks high, the ledes with a position-aware scorer,
+is worth more than covering the tail of an article; 0 is the paper's unweighted coverage.
+
 Both terms are monotone submodular. The cost-scaled greedy algorithm adds, while anything
 fits, the sentence with the best ratio ``gain / cost ** scale``; the better of that set and
 the best single sentence is returned, which gives the paper's constant-factor guarantee
@@ -32,6 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.cluster.vq import kmeans2
+from scipy.linalg import eigh
 
 from summarize.model import Budget
 from summarize.selectors.base import Pool, selectors
@@ -49,6 +55,7 @@ class Submodular:
     diversity: float = 6.0
     clusters: float = 0.2
     scale: float = 0.3
+    importance: float = 0.0
     max_candidates: int = 1500
     seed: int = 0
     redundancy: float | None = 0.5
@@ -70,15 +77,22 @@ class Submodular:
         reward = similarity.mean(axis=0) * relative
         labels = self._clusters(similarity, m)
         cap = min(1.0, self.coverage / m) * similarity.sum(axis=0)
+        # Position-aware coverage: sentence i counts w_i = relative score ** importance
+        # (min(w x, w c) = w min(x, c), so scaling its row and cap weights it exactly).
+        weight = relative**self.importance if self.importance else np.ones(m)
+        covering = similarity * weight[:, None]
+        cap = cap * weight
 
-        chosen = self._greedy(similarity, cap, reward, labels, costs, limit)
+        chosen = self._greedy(similarity, covering, cap, reward, labels, costs, limit)
         # (a single sentence is never redundant, so the guarantee's fallback needs no check)
         fits = np.flatnonzero((costs <= limit) & (costs > 0))
         if fits.size:
-            singles = [self._value(similarity, cap, reward, labels, [k]) for k in fits]
+            # a single sentence's value: its own coverage plus its cluster's sqrt(reward)
+            singles = np.minimum(covering[:, fits], cap[:, None]).sum(axis=0)
+            singles += self.diversity * np.sqrt(reward[fits])
             best = int(fits[int(np.argmax(singles))])
-            if self._value(similarity, cap, reward, labels, [best]) > self._value(
-                similarity, cap, reward, labels, chosen
+            if self._value(covering, cap, reward, labels, [best]) > self._value(
+                covering, cap, reward, labels, chosen
             ):
                 chosen = [best]
         return Selection(tuple(int(keep[k]) for k in chosen))
@@ -91,8 +105,9 @@ class Submodular:
             return np.zeros(m, dtype=np.int64)
         if m <= k:
             return np.arange(m)
-        values, vectors = np.linalg.eigh(similarity)
-        top = np.argsort(values)[::-1][: min(m, _TOPICS)]
+        # Only the leading eigenpairs: a full decomposition costs ten times more.
+        values, vectors = eigh(similarity, subset_by_index=[max(0, m - _TOPICS), m - 1])
+        top = np.argsort(values)[::-1]
         points = vectors[:, top] * np.sqrt(np.clip(values[top], 0.0, None))
         _, labels = kmeans2(points, k, minit="++", rng=np.random.default_rng(self.seed))
         return labels
@@ -100,6 +115,7 @@ class Submodular:
     def _greedy(
         self,
         similarity: np.ndarray,
+        covering: np.ndarray,
         cap: np.ndarray,
         reward: np.ndarray,
         labels: np.ndarray,
@@ -115,7 +131,7 @@ class Submodular:
         scaled_costs = costs**self.scale
         while available.any():
             base = np.minimum(covered, cap).sum()
-            coverage_gain = np.minimum(covered[:, None] + similarity, cap[:, None]).sum(0) - base
+            coverage_gain = np.minimum(covered[:, None] + covering, cap[:, None]).sum(0) - base
             current = per_cluster[labels]
             diversity_gain = np.sqrt(current + reward) - np.sqrt(current)
             ratio = (coverage_gain + self.diversity * diversity_gain) / np.where(
@@ -128,7 +144,7 @@ class Submodular:
             chosen.append(k)
             if self.redundancy is not None:
                 available &= similarity[:, k] < self.redundancy
-            covered += similarity[:, k]
+            covered += covering[:, k]
             per_cluster[labels[k]] += reward[k]
             remaining -= costs[k]
             available[k] = False
@@ -137,7 +153,7 @@ class Submodular:
 
     def _value(
         self,
-        similarity: np.ndarray,
+        covering: np.ndarray,
         cap: np.ndarray,
         reward: np.ndarray,
         labels: np.ndarray,
@@ -145,6 +161,6 @@ class Submodular:
     ) -> float:
         if not chosen:
             return 0.0
-        covered = similarity[:, chosen].sum(axis=1)
+        covered = covering[:, chosen].sum(axis=1)
         per_cluster = np.bincount(labels[chosen], weights=reward[chosen])
         return float(np.minimum(covered, cap).sum() + self.diversity * np.sqrt(per_cluster).sum())
