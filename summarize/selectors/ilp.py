@@ -161,18 +161,23 @@ class ConceptILP:
         """Sentence-by-concept 0/1 matrix of the kept concepts, and their weights."""
         stops = stop_words(self.language)
         stem = analyzer(self.language).terms
+        # each distinct token's form in a concept: stop words as they are, other words
+        # stemmed, "" for a token without a letter or digit (left out)
+        forms: dict[str, str] = {}
+        for sentence in pool.sentences:
+            for t in sentence.tokens:
+                if t not in forms:
+                    alnum = any(c.isalnum() for c in t)
+                    forms[t] = "" if not alnum else t if t in stops else stem((t,))[0]
         vocabulary: dict[tuple[str, str], int] = {}
         indptr, indices = [0], []
         for sentence in pool.sentences:
             seen = set()
-            tokens = [t for t in sentence.tokens if any(c.isalnum() for c in t)]
+            tokens = [t for t in sentence.tokens if forms[t]]
             for a, b in pairwise(tokens):
                 if a in stops and b in stops:
                     continue
-                key = (
-                    stem((a,))[0] if a not in stops else a,
-                    stem((b,))[0] if b not in stops else b,
-                )
+                key = (forms[a], forms[b])
                 if key not in seen:
                     seen.add(key)
                     indices.append(vocabulary.setdefault(key, len(vocabulary)))
