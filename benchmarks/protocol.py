@@ -71,7 +71,8 @@ SETS: dict[str, tuple[Budget, Budget]] = {
 @dataclass(frozen=True)
 class Method:
     """A scorer and a selector with their parameters; ``auto`` is the pipeline's own
-    choice of scorer (lead on one article, lexrank-lead on several)."""
+    choice of scorer (lead on one article, lexrank-lead on several). With ``single``, an
+    input of one article goes to that selector instead (as ``auto`` does for scorers)."""
 
     scorer: str
     selector: str
