@@ -363,7 +363,14 @@ def main(argv: list[str] | None = None) -> int:
         command += f" --max-clusters {args.max_clusters}"
     header = (
         run_line(started, load_now)
-        + f", in {time.perf_counter() - clock:.0f} s wall time on {args.jobs} process(es)."
+        + f", in {time.perf_counter() - clock:.0f} s wall time on {args.jobs} process(es)"
+        + (
+            f"; {len(names) * 2 * len(methods) - len(tasks)} of the "
+            f"{len(names) * 2 * len(methods)} cells were reused from an interrupted run's "
+            "--cache at the same commit."
+            if len(tasks) < len(names) * 2 * len(methods)
+            else "."
+        )
     )
     publish(report(table, labels, chosen, sizes, command, header), args.write)
     print(f"protocol: chose {chosen}", file=sys.stderr)
