@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.cluster.vq import kmeans2
 from scipy.linalg import eigh
+from scipy.spatial.distance import cdist
 
 from summarize.model import Budget
 from summarize.selectors.base import Pool, selectors
@@ -109,7 +110,8 @@ class Submodular:
         values, vectors = eigh(similarity, subset_by_index=[max(0, m - _TOPICS), m - 1])
         top = np.argsort(values)[::-1]
         points = vectors[:, top] * np.sqrt(np.clip(values[top], 0.0, None))
-        _, labels = kmeans2(points, k, minit="++", rng=np.random.default_rng(self.seed))
+        seeds = _plus_plus(points, k, np.random.default_rng(self.seed))
+        _, labels = kmeans2(points, seeds, minit="matrix")
         return labels
 
     def _greedy(
@@ -164,3 +166,19 @@ class Submodular:
         covered = covering[:, chosen].sum(axis=1)
         per_cluster = np.bincount(labels[chosen], weights=reward[chosen])
         return float(np.minimum(covered, cap).sum() + self.diversity * np.sqrt(per_cluster).sum())
+
+
+def _plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """k-means++ seeds, drawn exactly as ``kmeans2(minit="++")`` draws them (the same
+    random numbers, the same seeds), but keeping each point's distance to its nearest seed
+    up to date instead of measuring it to every seed again at each step: ``k`` times fewer
+    distances, which made the seeding the slowest part of selection on large clusters."""
+    n = points.shape[0]
+    seeds = np.empty((k, points.shape[1]))
+    seeds[0] = points[int(rng.integers(0, n, dtype="int64"))]
+    nearest = cdist(seeds[:1], points, metric="sqeuclidean")[0]
+    for i in range(1, k):
+        chances = (nearest / nearest.sum()).cumsum()
+        seeds[i] = points[int(np.searchsorted(chances, rng.uniform()))]
+        np.minimum(nearest, cdist(seeds[i : i + 1], points, metric="sqeuclidean")[0], out=nearest)
+    return seeds
