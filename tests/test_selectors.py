@@ -115,3 +115,37 @@ def test_auto_scorer_depends_on_the_number_of_documents() -> None:
         sentences=1,
     )
     assert (one.scorer, two.scorer) == ("lead", "lexrank-lead")
+
+
+def test_ilp_min_share_drops_concepts_few_of_many_sources_carry() -> None:
+    # Ten sources: "harbour crane" is in two of them, below 30% of ten (ICSISumm's df >= 3).
+    texts = ["The harbour crane collapsed.", "The harbour crane fell over."]
+    pool = pool_of(texts, [1.0, 0.5], [{"a", "b"}, set("cdefghij")])
+    kept = ConceptILP(min_share=0.3)._concepts(pool)[1]
+    assert ConceptILP()._concepts(pool)[1].size > kept.size
+
+
+def test_ilp_min_words_and_quotes_hold_candidates_like_icsisumm() -> None:
+    texts = [
+        "Strike ends.",
+        '"The strike at the port ends today after nine long weeks," a union leader said.',
+        "The strike at the port ended today after nine weeks of talks with the owners.",
+    ]
+    pool = pool_of(texts, [1.0, 0.9, 0.8], [{"a", "b"}] * 3)
+    eligible = ConceptILP(min_words=10, quotes=False)._eligible(pool)
+    assert eligible.tolist() == [False, False, True]
+    assert ConceptILP(min_words=100)._eligible(pool).all()  # none would be: all are
+
+
+def test_submodular_position_aware_coverage_prefers_what_the_scorer_ranks_high() -> None:
+    from summarize.selectors.submodular import Submodular
+
+    texts = [
+        "The dam burst after days of rain and flooded the valley towns.",
+        "Rescue teams reached the flooded valley towns by boat.",
+        "A local bakery gave free bread to the rescue teams.",
+        "The bakery has been run by one family for a century.",
+    ]
+    pool = pool_of(texts, [1.0, 0.5, 0.1, 0.05])
+    chosen = Submodular(importance=2.0).select(pool, Budget(words=12)).indices
+    assert chosen == (0,)

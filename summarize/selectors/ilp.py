@@ -2,8 +2,12 @@
 
 Concepts are bigrams of stemmed words (a bigram of two stop words is no concept). A
 concept's weight is the number of documents that carry it, and concepts carried by fewer
-than ``min_documents`` documents are left out (with a single document: the number of
-sentences, so a single article still has concepts). The program chooses sentences ``x_j``
+than ``max(min_documents, ceil(min_share * documents))`` documents are left out (ICSISumm
+drops df < 3 for ten-document clusters: ``min_share`` 0.3; with a single document the
+weight is the number of sentences and the floor 2, so a single article still has
+concepts). As in ICSISumm, candidates can be held to ``min_words`` words or more and,
+unless ``quotes``, to sentences that do not open with a quotation mark (when that leaves
+none, every sentence is a candidate). The program chooses sentences ``x_j``
 and concepts ``c_i`` to
 
     maximise   sum_i w_i c_i  +  tie * sum_j score_j x_j
@@ -26,6 +30,8 @@ make the answer depend on how busy the machine is.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -39,6 +45,8 @@ from summarize.selectors.budget import Selection, cost
 from summarize.selectors.greedy import Greedy
 from summarize.text.tokens import analyzer, stop_words
 
+_QUOTE = re.compile(r"^\s*(?:[\"“]|``)")
+
 
 @selectors.register("ilp")
 @dataclass(frozen=True)
@@ -46,6 +54,9 @@ class ConceptILP:
     """Maximum weighted bigram coverage under the budget; see the module docstring."""
 
     min_documents: int = 2
+    min_share: float = 0.0
+    min_words: int = 0
+    quotes: bool = True
     tie: float = 0.01
     max_candidates: int = 60
     gap: float = 0.02
@@ -57,7 +68,9 @@ class ConceptILP:
         if len(pool) == 0:
             return Selection(())
         concepts, weights = self._concepts(pool)
-        keep = np.sort(np.argsort(-pool.scores, kind="stable")[: self.max_candidates])
+        eligible = self._eligible(pool)
+        order = np.argsort(-np.where(eligible, pool.scores, -np.inf), kind="stable")
+        keep = np.sort(order[: min(self.max_candidates, max(int(eligible.sum()), 1))])
         concepts = concepts[keep]
         present = np.flatnonzero(np.asarray(concepts.sum(axis=0)).ravel() > 0)
         chosen = self._solve(_subset(pool, keep), concepts[:, present], weights[present], budget)
@@ -128,6 +141,15 @@ class ConceptILP:
         ranked = chosen[np.argsort(-pool.scores[chosen], kind="stable")]
         return Selection(tuple(int(i) for i in ranked))
 
+    def _eligible(self, pool: Pool) -> np.ndarray:
+        """Candidates ICSISumm would keep: at least ``min_words`` words and, unless
+        ``quotes``, not opening with a quotation mark; all of them when none would be."""
+        words = np.array([s.word_count for s in pool.sentences])
+        eligible = words >= self.min_words
+        if not self.quotes:
+            eligible &= np.array([not _QUOTE.match(s.text) for s in pool.sentences])
+        return eligible if eligible.any() else np.ones(len(pool), dtype=bool)
+
     def _redundant_pairs(self, pool: Pool) -> np.ndarray:
         if self.redundancy is None:
             return np.zeros((0, 2), dtype=np.int64)
@@ -139,18 +161,23 @@ class ConceptILP:
         """Sentence-by-concept 0/1 matrix of the kept concepts, and their weights."""
         stops = stop_words(self.language)
         stem = analyzer(self.language).terms
+        # each distinct token's form in a concept: stop words as they are, other words
+        # stemmed, "" for a token without a letter or digit (left out)
+        forms: dict[str, str] = {}
+        for sentence in pool.sentences:
+            for t in sentence.tokens:
+                if t not in forms:
+                    alnum = any(c.isalnum() for c in t)
+                    forms[t] = "" if not alnum else t if t in stops else stem((t,))[0]
         vocabulary: dict[tuple[str, str], int] = {}
         indptr, indices = [0], []
         for sentence in pool.sentences:
             seen = set()
-            tokens = [t for t in sentence.tokens if any(c.isalnum() for c in t)]
+            tokens = [t for t in sentence.tokens if forms[t]]
             for a, b in pairwise(tokens):
                 if a in stops and b in stops:
                     continue
-                key = (
-                    stem((a,))[0] if a not in stops else a,
-                    stem((b,))[0] if b not in stops else b,
-                )
+                key = (forms[a], forms[b])
                 if key not in seen:
                     seen.add(key)
                     indices.append(vocabulary.setdefault(key, len(vocabulary)))
@@ -170,7 +197,7 @@ class ConceptILP:
                 shape=(len(pool), len(documents)),
             )
             weights = np.asarray(((matrix.T @ carriers) > 0).sum(axis=1)).ravel()
-            threshold = self.min_documents
+            threshold = max(self.min_documents, math.ceil(self.min_share * len(documents)))
         else:
             weights = np.asarray(matrix.sum(axis=0)).ravel()
             threshold = 2
