@@ -56,8 +56,10 @@ from typing import Any
 import numpy as np
 from results import RESULTS, publish  # benchmarks/results.py
 
-from summarize.digest.pipeline import DEFAULT_SCORER, MULTI_DOCUMENT_SCORER, summarize
+from summarize.digest.pipeline import summarize
 from summarize.model import Document, Sentence
+from summarize.options import AUTO as DEFAULT_SCORER
+from summarize.options import MULTI_DOCUMENT_SCORER
 from summarize.scorers import scorers
 from summarize.text.documents import build_document
 
