@@ -26,7 +26,6 @@ import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
 from summarize.digest.trim import trim
 from summarize.headline.words import SAYING
@@ -105,10 +104,15 @@ def exclusive_facts(
         return ()
     kept, rows, scores = ranked.kept, ranked.rows, ranked.group_scores
     floor = SCORE_FACTOR * min(float(scores[g]) / ranked.boost(g) for g in picked)
-    chosen_rows = rows[[ranked.heads[g] for g in picked]]
+    chosen_heads = [ranked.heads[g] for g in picked]
+    columns = rows.T.tocsc()
     docs = np.array([s.doc for s in kept], dtype=object)
     facts: list[SummarySentence] = []
     chosen = set(picked)
+    chosen_terms = [kept[ranked.heads[c]].terms for c in picked]
+    # What the other sources say, per document: found once, not once per candidate.
+    other_mask: dict[str, np.ndarray] = {}
+    other_terms: dict[str, list[tuple[str, ...]]] = {}
     for g in sorted(range(len(ranked.groups)), key=lambda g: (-float(scores[g]), g)):
         if len(facts) >= MAX_FACTS or float(scores[g]) < floor:
             break
@@ -119,13 +123,17 @@ def exclusive_facts(
         if is_quote(text) or is_bare(text) or needs_context(text):
             continue
         members = list(ranked.groups[g])
-        others = np.flatnonzero(docs != head.doc)
-        if len(others) and _max_cosine(rows[members], rows[others]) >= OTHER_SOURCES:
+        if head.doc not in other_mask:
+            other_mask[head.doc] = docs != head.doc
+            other_terms[head.doc] = [kept[i].terms for i in np.flatnonzero(docs != head.doc)]
+        # The members' cosines with every kept sentence, in one product.
+        cosines = (rows[members] @ columns).toarray()
+        mask = other_mask[head.doc]
+        if mask.any() and cosines[:, mask].max() >= OTHER_SOURCES:
             continue
-        if _max_cosine(rows[members], chosen_rows) >= CHOSEN_SIMILARITY:
+        if cosines[:, chosen_heads].max() >= CHOSEN_SIMILARITY:
             continue
-        said = [kept[i].terms for i in others] + [kept[ranked.heads[c]].terms for c in picked]
-        if _contained(head.terms, said):
+        if _contained(head.terms, other_terms[head.doc] + chosen_terms):
             continue
         refs = tuple(kept[m].ref for m in members)
         shown = trim(text).text
@@ -137,9 +145,3 @@ def _contained(terms: Sequence[str], elsewhere: Sequence[Sequence[str]]) -> bool
     """Whether one of ``elsewhere`` holds :data:`CONTAINED` of the distinct ``terms``."""
     own = set(terms)
     return bool(own) and any(len(own.intersection(t)) >= CONTAINED * len(own) for t in elsewhere)
-
-
-def _max_cosine(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
-    """The greatest cosine between a row of ``a`` and a row of ``b`` (unit rows)."""
-    product = a @ b.T
-    return float(product.max()) if product.shape[0] and product.shape[1] else 0.0
