@@ -76,6 +76,7 @@ from summarize.batch.plan import (
 from summarize.batch.sinks import Sink, open_sink
 from summarize.digest.pipeline import digest
 from summarize.errors import SummarizeError
+from summarize.headline.inflect import load_tables
 from summarize.inputs.clusters import parse_budget, parse_documents
 from summarize.inputs.read import check_reading, read_documents
 from summarize.model import Budget, Document, Summary
@@ -373,5 +374,7 @@ def check_options(batch: Batch) -> None:
             "--clusters is for a folder INPUT; every line of a .jsonl INPUT is a cluster already"
         )
     digest(as_documents(list(PROBE), batch.summary.language), batch.summary)
+    if batch.summary.headline:
+        load_tables()  # forked workers share them instead of each loading its own
     if os.path.lexists(batch.output) and identity(batch.output) == identity(batch.input):
         raise SummarizeError(f"{batch.output}: the output cannot be the input")

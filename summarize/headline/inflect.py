@@ -81,3 +81,13 @@ def known_noun(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return "NOUN" in getAllLemmas(word)
+
+
+def load_tables() -> None:
+    """Load lemminflect's tables now (about a second) rather than on the first headline that
+    needs them: a batch does it before forking its workers, which then share them."""
+    from lemminflect import getAllLemmas, getInflection
+
+    getAllLemmas("officials", upos="NOUN")
+    getAllLemmas("said", upos="VERB")
+    getInflection("say", tag="VBZ")
