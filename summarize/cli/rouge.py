@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Callable
 
 from summarize.cli import common as cli
 from summarize.evaluation.compare import TARGETS, compare, read_references, read_system
@@ -172,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--per-id", action="store_true", help="also show every id's scores")
     output.add_argument(
         "--jobs",
-        type=_jobs,
+        type=cli.jobs_count,
         default=1,
         metavar="N",
         help="processes to spread the ids over (default: 1; 0: one per CPU)",
@@ -247,41 +248,22 @@ def _n(text: str) -> int:
     return number
 
 
-def _weight(text: str) -> float:
-    try:
-        number = float(text)
-    except ValueError:
-        number = math.nan
-    if not 1 < number < math.inf:
-        raise argparse.ArgumentTypeError(f"expected a number above 1, got {text!r}")
-    return number
+def _number(low: float, high: float, *, closed: bool, wanted: str) -> Callable[[str], float]:
+    """A parser of a number in ``[low, high]`` (``closed``) or ``(low, high)``."""
+
+    def parse(text: str) -> float:
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+        inside = low <= number <= high if closed else low < number < high
+        if not inside:
+            raise argparse.ArgumentTypeError(f"expected {wanted}, got {text!r}")
+        return number
+
+    return parse
 
 
-def _alpha(text: str) -> float:
-    try:
-        number = float(text)
-    except ValueError:
-        number = math.nan
-    if not 0 <= number <= 1:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
-    return number
-
-
-def _confidence(text: str) -> float:
-    try:
-        number = float(text)
-    except ValueError:
-        number = math.nan
-    if not 0 < number < 1:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}")
-    return number
-
-
-def _jobs(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 0, got {text!r}")
-    return number
+_weight = _number(1, math.inf, closed=False, wanted="a number above 1")
+_alpha = _number(0, 1, closed=True, wanted="a number from 0 to 1")
+_confidence = _number(0, 1, closed=False, wanted="a number between 0 and 1")
