@@ -268,6 +268,24 @@ def input_options(options: argparse.Namespace) -> InputOptions:
     }
 
 
+def add_statistics_options(
+    parser: argparse.ArgumentParser, *, seed_help: str, baseline_help: str
+) -> argparse._ArgumentGroup:
+    """The bootstrap's options shared by ``eval`` and ``rouge``: ``--resamples``, ``--seed``
+    and ``--baseline``, in a group "statistics" the caller may add to."""
+    stats = parser.add_argument_group("statistics")
+    stats.add_argument(
+        "--resamples",
+        type=positive_int,
+        default=1000,
+        metavar="N",
+        help="bootstrap resamples (default: 1000)",
+    )
+    stats.add_argument("--seed", type=int, default=0, metavar="N", help=seed_help)
+    stats.add_argument("--baseline", metavar="NAME", help=baseline_help)
+    return stats
+
+
 # -- option types ------------------------------------------------------------------------------
 
 

@@ -89,21 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="several references: pool their counts (default, ROUGE-1.5.5 -f A) or take the "
         "best-matching one (-f B)",
     )
-    stats = parser.add_argument_group("statistics")
-    stats.add_argument(
-        "--resamples",
-        type=cli.positive_int,
-        default=1000,
-        metavar="N",
-        help="bootstrap resamples (default: 1000)",
-    )
-    stats.add_argument(
-        "--seed", type=int, default=0, metavar="N", help="seed of the bootstrap and of random"
-    )
-    stats.add_argument(
-        "--baseline",
-        metavar="NAME",
-        help=f"mark scorers better or worse than this one (default: {DEFAULT_BASELINE}, "
+    cli.add_statistics_options(
+        parser,
+        seed_help="seed of the bootstrap and of random",
+        baseline_help=f"mark scorers better or worse than this one (default: {DEFAULT_BASELINE}, "
         "when evaluated)",
     )
     output = parser.add_argument_group("output")

@@ -141,13 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="reproduce the script's quirks too: R and P rounded to 5 decimals and F from "
         "them, and its -b ROUGE-L byte count (default: corrected)",
     )
-    stats = parser.add_argument_group("statistics")
-    stats.add_argument(
-        "--resamples",
-        type=cli.positive_int,
-        default=1000,
-        metavar="N",
-        help="bootstrap resamples (default: 1000)",
+    stats = cli.add_statistics_options(
+        parser,
+        seed_help="bootstrap seed",
+        baseline_help="mark systems better or worse than this one",
     )
     stats.add_argument(
         "--confidence",
@@ -155,10 +152,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.95,
         metavar="C",
         help="confidence of the intervals and marks (default: 0.95)",
-    )
-    stats.add_argument("--seed", type=int, default=0, metavar="N", help="bootstrap seed")
-    stats.add_argument(
-        "--baseline", metavar="NAME", help="mark systems better or worse than this one"
     )
     output = parser.add_argument_group("output")
     output.add_argument(

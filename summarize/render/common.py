@@ -1,4 +1,5 @@
-"""Small helpers every view shares: one-line text, table cells, plain writes, count cells."""
+"""Small helpers every view shares: one-line text, table cells, percentages, plain writes,
+count cells."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ def tab_cell(text: str) -> str:
 def table_cell(text: str) -> str:
     """Text safe for one Markdown table cell: one line, backslashes and pipes escaped."""
     return one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def percent(value: float, digits: int = 2) -> str:
+    """A fraction as a percentage without the sign: 0.4123 -> "41.23"."""
+    return f"{100 * value:.{digits}f}"
 
 
 def write_plain(console: Console, text: str) -> None:

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summarize.evaluation.results import CEILINGS, METRICS, Evaluation, SetResult
-from summarize.render.common import count_cell, one_line, table_cell
+from summarize.render.common import count_cell, one_line, percent, table_cell
 
 EVAL_COLUMNS = (
     ("R1 R", "rouge1.recall"),
@@ -116,11 +116,11 @@ class EvaluationTable:
                 figure = row.metrics[metric]
                 cell = Text()
                 best = result.is_best(row.scorer, metric)
-                cell.append(_percent(figure.mean), style="bold green" if best else "")
+                cell.append(percent(figure.mean), style="bold green" if best else "")
                 marks = evaluation_marks(result, row.scorer, metric, self.baseline)
                 if marks:
                     cell.append(marks, style="bold")
-                cell.append(f"\n{_percent(figure.low, 1)}\u2013{_percent(figure.high, 1)}", "dim")
+                cell.append(f"\n{percent(figure.low, 1)}\u2013{percent(figure.high, 1)}", "dim")
                 cells.append(cell)
             if failures:
                 cells.append(count_cell(row.failures))
@@ -156,7 +156,7 @@ class PerClusterTable:
                 score.cluster if first else "",
                 score.scorer,
                 *(
-                    Text("fail", style="red") if score.failure else _percent(score.value(metric))
+                    Text("fail", style="red") if score.failure else percent(score.value(metric))
                     for _, metric in EVAL_COLUMNS
                 ),
             )
@@ -179,12 +179,12 @@ def evaluation_markdown(
             cells = []
             for _, metric in EVAL_COLUMNS:
                 figure = row.metrics[metric]
-                mean = _percent(figure.mean)
+                mean = percent(figure.mean)
                 if result.is_best(row.scorer, metric):
                     mean = f"**{mean}**"
                 marks = evaluation_marks(result, row.scorer, metric, baseline)
                 cells.append(
-                    f"{mean}{marks} ({_percent(figure.low, 1)}\u2013{_percent(figure.high, 1)})"
+                    f"{mean}{marks} ({percent(figure.low, 1)}\u2013{percent(figure.high, 1)})"
                 )
             name = f"*{row.scorer}*" if row.scorer in CEILINGS else row.scorer
             lines.append(f"| {name} | " + " | ".join(cells) + f" | {row.failures} |")
@@ -199,7 +199,7 @@ def evaluation_markdown(
             ]
             for score in result.per_cluster:
                 figures = " | ".join(
-                    "fail" if score.failure else _percent(score.value(metric))
+                    "fail" if score.failure else percent(score.value(metric))
                     for _, metric in EVAL_COLUMNS
                 )
                 rows.append(f"| {table_cell(score.cluster)} | {score.scorer} | {figures} |")
@@ -308,10 +308,6 @@ def _nested(flat: dict[str, object]) -> dict[str, dict[str, object]]:
 
 def _has_ceiling(result: SetResult) -> bool:
     return any(s in CEILINGS for s in result.scorers) and len(result.scorers) > 1
-
-
-def _percent(value: float, digits: int = 2) -> str:
-    return f"{100 * value:.{digits}f}"
 
 
 def _duration(seconds: float) -> str:

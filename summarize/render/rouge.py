@@ -22,6 +22,7 @@ from rich.text import Text
 
 from summarize.errors import SummarizeError
 from summarize.evaluation.compare import Comparison
+from summarize.render.common import percent, table_cell
 
 COMPARISON_FORMATS = ("table", "json", "csv", "md")
 OUTPUTS = {".json": "json", ".csv": "csv", ".md": "md"}
@@ -89,10 +90,6 @@ def caption(comparison: Comparison, baseline: str | None) -> str:
     return text
 
 
-def _percent(value: float, digits: int = 2) -> str:
-    return f"{100 * value:.{digits}f}"
-
-
 def _columns(comparison: Comparison, parts: Sequence[str]) -> list[str]:
     return [f for f in comparison.figures if f.rsplit(" ", 1)[1] in parts]
 
@@ -125,11 +122,11 @@ def rich_table(comparison: Comparison, baseline: str | None = None) -> Table:
             stats = result.figures[figure]
             cell = Text()
             best = is_best(comparison, result.name, figure)
-            cell.append(_percent(stats.mean), style="bold green" if best else "")
+            cell.append(percent(stats.mean), style="bold green" if best else "")
             found = marks(comparison, result.name, figure, baseline)
             if found:
                 cell.append(found, style="bold")
-            cell.append(f"\n{_percent(stats.low, 1)}\u2013{_percent(stats.high, 1)}", "dim")
+            cell.append(f"\n{percent(stats.low, 1)}\u2013{percent(stats.high, 1)}", "dim")
             cells.append(cell)
         table.add_row(*cells)
     return table
@@ -149,7 +146,7 @@ def per_id_table(comparison: Comparison) -> Table:
             table.add_row(
                 scores.id if s == 0 else "",
                 name,
-                *(_percent(scores.values[s][i]) for i in indexes),
+                *(percent(scores.values[s][i]) for i in indexes),
             )
     return table
 
@@ -242,10 +239,6 @@ def to_csv(comparison: Comparison, *, per_id: bool = False) -> str:
     return buffer.getvalue()
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def to_markdown(
     comparison: Comparison, *, baseline: str | None = None, per_id: bool = False
 ) -> str:
@@ -260,15 +253,15 @@ def to_markdown(
         cells = []
         for figure in figures:
             stats = result.figures[figure]
-            mean = _percent(stats.mean)
+            mean = percent(stats.mean)
             if is_best(comparison, result.name, figure):
                 mean = f"**{mean}**"
             found = marks(comparison, result.name, figure, baseline)
-            cells.append(f"{mean}{found} ({_percent(stats.low, 1)}\u2013{_percent(stats.high, 1)})")
-        lines.append(f"| {_cell(result.name)} | " + " | ".join(cells) + " |")
+            cells.append(f"{mean}{found} ({percent(stats.low, 1)}\u2013{percent(stats.high, 1)})")
+        lines.append(f"| {table_cell(result.name)} | " + " | ".join(cells) + " |")
     blocks = ["\n".join(lines), caption(comparison, baseline)]
     if comparison.notes:
-        blocks.append("\n".join(f"- {_cell(note)}" for note in comparison.notes))
+        blocks.append("\n".join(f"- {table_cell(note)}" for note in comparison.notes))
     if per_id:
         rows = [
             "| id | system | " + " | ".join(_label(f) for f in figures) + " |",
@@ -276,8 +269,8 @@ def to_markdown(
         ]
         for scores in comparison.per_id:
             for s, name in enumerate(comparison.systems):
-                values = " | ".join(_percent(v) for v in scores.values[s])
-                rows.append(f"| {_cell(scores.id)} | {_cell(name)} | {values} |")
+                values = " | ".join(percent(v) for v in scores.values[s])
+                rows.append(f"| {table_cell(scores.id)} | {table_cell(name)} | {values} |")
         blocks.append("\n".join(rows))
     return "\n\n".join(blocks) + "\n"
 
