@@ -122,6 +122,7 @@ METHODS: tuple[Method, ...] = (
     Method("lead", "submodular"),
     Method("lead", "submodular", {}, {"importance": 1.0}),
     Method("lead", "submodular", single="greedy"),
+    Method("auto", "submodular", {}, {"importance": 1.0}),
     Method("news", "greedy", {"weight": 0.3, "quotes": 1.0}),
     Method("news", "greedy", {"weight": 0.5, "quotes": 1.0}),
     Method("news", "greedy", {"weight": 0.3, "quotes": 0.7}),
