@@ -108,21 +108,22 @@ class Method:
 
 # The candidates. The grids of tuned parameters are spelled out: the news scorer's
 # ``weight`` (position against content) and ``quotes`` (1 = no down-weighting), the
-# submodular selector's ``importance`` (0 = the paper's unweighted coverage), ICSISumm's
-# pruning for the ILP, and whether a single article keeps the greedy selector.
+# submodular selector's ``importance`` (0 = the paper's unweighted coverage; 1, its default,
+# when not given), ICSISumm's pruning for the ILP, and whether a single article keeps the
+# greedy selector.
 ICSISUMM = {"min_share": 0.3, "min_words": 10, "quotes": False}
 METHODS: tuple[Method, ...] = (
     Method("lead", "greedy"),
-    Method("auto", "greedy"),  # the current default
+    Method("auto", "greedy"),  # the default before this protocol's choice
     Method("centroid", "submodular"),
     Method("textrank", "ilp"),
     Method("lead", "ilp"),
     Method("lead", "ilp", {}, ICSISUMM),
     Method("lead", "ilp", single="greedy"),
-    Method("lead", "submodular"),
-    Method("lead", "submodular", {}, {"importance": 1.0}),
-    Method("lead", "submodular", single="greedy"),
-    Method("auto", "submodular", {}, {"importance": 1.0}),
+    Method("lead", "submodular", {}, {"importance": 0.0}),  # Lin & Bilmes' coverage
+    Method("lead", "submodular"),  # importance=1, the selector's default
+    Method("lead", "submodular", {}, {"importance": 0.0}, single="greedy"),
+    Method("auto", "submodular"),
     Method("news", "greedy", {"weight": 0.3, "quotes": 1.0}),
     Method("news", "greedy", {"weight": 0.5, "quotes": 1.0}),
     Method("news", "greedy", {"weight": 0.3, "quotes": 0.7}),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import platform
+import subprocess
 import sys
 from pathlib import Path
 
@@ -51,11 +52,33 @@ def load_average() -> float | None:
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
 
 
+def commit() -> str:
+    """The checked-out commit, short, with ``+changes`` when the tree differs from it
+    (``unknown`` outside a git clone)."""
+    root = RESULTS.parent.parent
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
+        )
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return "unknown"
+    if head.returncode != 0:
+        return "unknown"
+    return head.stdout.strip() + ("+changes" if status.stdout.strip() else "")
+
+
 def run_line(started: datetime.datetime, load: float | None) -> str:
-    """``Run <when> with summarize <version>, Python <version> on <machine> (<n> CPUs, load
-    average <x> at the start)``: how a section says where its figures come from."""
+    """``Run <when> at commit <hash> with summarize <version>, Python <version> on <machine>
+    (<n> CPUs, load average <x> at the start)``: how a section says where its figures come
+    from."""
     return (
-        f"Run {started:%Y-%m-%d %H:%M} with summarize {__version__}, Python "
+        f"Run {started:%Y-%m-%d %H:%M} at commit {commit()} with summarize {__version__}, Python "
         f"{platform.python_version()} on {platform.machine()} ({os.cpu_count()} CPUs"
         + (f", load average {load:.1f} at the start" if load is not None else "")
         + ")"

@@ -15,13 +15,18 @@ from dataclasses import dataclass, field, replace
 from summarize.errors import SummarizeError
 from summarize.model import Budget
 
+DEFAULT_SCORER = "lead"
+DEFAULT_SELECTOR = "submodular"
+"""The default method, lead scores chosen by position-aware coverage (the submodular
+selector's own default ``importance=1``): the choice of ``benchmarks/protocol.py``, the
+best mean gain over lead across the five dev sets at two budgets each, with no set
+significantly worse (``benchmarks/RESULTS.md``, "Protocol: choosing the default")."""
 AUTO = "auto"
-"""The scorer chosen by the input: see :data:`SINGLE_DOCUMENT_SCORER` and
-:data:`MULTI_DOCUMENT_SCORER`."""
+"""A scorer chosen by the input, the default before the protocol's choice: see
+:data:`SINGLE_DOCUMENT_SCORER` and :data:`MULTI_DOCUMENT_SCORER`."""
 SINGLE_DOCUMENT_SCORER = "lead"
 MULTI_DOCUMENT_SCORER = "lexrank-lead"
 DEFAULT_WORDS = 100
-DEFAULT_SELECTOR = "greedy"
 DEFAULT_REDUNDANCY = 0.5
 DEFAULT_DUPLICATES = 0.7
 DEFAULT_CORROBORATION = 0.5
@@ -50,7 +55,7 @@ class DigestOptions:
     """
 
     budget: Budget | None = None
-    scorer: str = AUTO
+    scorer: str = DEFAULT_SCORER
     selector: str = DEFAULT_SELECTOR
     order: str = "source"
     redundancy: float | None = DEFAULT_REDUNDANCY

@@ -153,12 +153,37 @@ def test_the_command_line_can_leave_it_out(
     assert "Only in" not in capsys.readouterr().out
 
 
-def test_the_sample_cluster_with_lead_scores_carries_the_us_scepticism() -> None:
-    # Only one outlet reports Washington's scepticism. Under today's default scorer it scores
-    # too low (LexRank centrality favours what both outlets say); under lead it is found,
-    # attributed, and trimmed of its opening "But".
+def test_the_sample_cluster_default_digest_opens_with_the_order_and_carries_the_scepticism() -> (
+    None
+):
+    # Checked by reading: the default (lead scores, position-aware coverage) opens with the
+    # lede (the withdrawal announced during the surprise visit), then the order itself, and
+    # carries Washington's scepticism, which only the second outlet reports, credited to it.
     documents, _ = read_documents([str(SAMPLE)])
-    summary = summarize(documents, scorer="lead", words=100)
+    summary = summarize(documents, words=100)
+    texts = [s.text for s in summary.sentences]
+    assert texts[0].startswith("President Vladimir Putin has considered a partial withdrawal")
+    assert "surprise visit" in texts[0]
+    assert texts[1].startswith("\u201cI order the defence minister")
+    (scepticism,) = [s for s in summary.sentences if "Washington" in s.text]
+    assert (
+        scepticism.text
+        == "But Washington has already expressed scepticsm about Russia's statement."
+    )
+    assert {ref.document for ref in scepticism.sources} == {
+        "russia-begins-withdrawal-us-sceptical.txt"
+    }
+    # what the digest carries is not repeated as an "only in" line
+    assert not any("Washington" in f.text for f in summary.exclusives)
+
+
+def test_the_sample_cluster_with_greedy_lead_carries_the_us_scepticism_apart() -> None:
+    # Only one outlet reports Washington's scepticism. Best-scored-first selection leaves it
+    # out (both ledes and the order come first); it is then found, attributed, and trimmed
+    # of its opening "But" as the "only in" fact. (Under the former default scorer,
+    # LexRank centrality favoured what both outlets say, and it scored too low.)
+    documents, _ = read_documents([str(SAMPLE)])
+    summary = summarize(documents, scorer="lead", selector="greedy", words=100)
     assert [f.text for f in summary.exclusives] == [
         "Washington has already expressed scepticsm about Russia's statement."
     ]

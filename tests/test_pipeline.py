@@ -59,7 +59,7 @@ def test_sample_cluster_digest(name: str) -> None:
 def test_default_budget_is_one_hundred_words() -> None:
     summary = summarize(sample_documents())
     assert summary.budget == Budget(words=100)
-    assert summary.scorer == "lexrank-lead"
+    assert summary.scorer == "lead"
 
 
 def test_as_dict_is_the_json_schema() -> None:

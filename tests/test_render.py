@@ -275,7 +275,7 @@ def test_rich_shows_headline_badges_and_sources(digest: Summary) -> None:
     assert output.splitlines()[0].startswith(f"╭─ {HEADLINE} ─")
     assert "• A new ferry line opened at the harbour on Tuesday. [1][2]" in output
     assert "The ferry company hired twelve new sailors for the route. [2]" in output
-    assert "lexrank-lead · 3 sentences · 2 sources" in output
+    assert "lead · 3 sentences · 2 sources" in output
     sources = output.split("╯", 1)[1]
     assert "kept" in sources and "dropped" in sources and "merged" in sources
     first = next(line for line in sources.splitlines() if line.startswith("[1]"))

@@ -109,9 +109,12 @@ def test_unknown_selector_lists_the_available_ones() -> None:
 
 
 def test_auto_scorer_depends_on_the_number_of_documents() -> None:
-    one = summarize("The plant will close in May. Workers were told on Friday.", sentences=1)
+    one = summarize(
+        "The plant will close in May. Workers were told on Friday.", scorer="auto", sentences=1
+    )
     two = summarize(
         ["The plant will close in May, the owners said.", "Workers were told on Friday."],
+        scorer="auto",
         sentences=1,
     )
     assert (one.scorer, two.scorer) == ("lead", "lexrank-lead")

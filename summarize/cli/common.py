@@ -26,6 +26,7 @@ from summarize.options import (
     DEFAULT_CORROBORATION,
     DEFAULT_DUPLICATES,
     DEFAULT_REDUNDANCY,
+    DEFAULT_SCORER,
     DEFAULT_SELECTOR,
     DEFAULT_WORDS,
     MULTI_DOCUMENT_SCORER,
@@ -72,7 +73,7 @@ def parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespac
 def add_summary_options(
     parser: argparse.ArgumentParser,
     *,
-    scorer_default: str = AUTO,
+    scorer_default: str = DEFAULT_SCORER,
     scorer_help: str | None = None,
     scorer_metavar: str = "NAME",
 ) -> None:
@@ -85,8 +86,9 @@ def add_summary_options(
         default=scorer_default,
         metavar=scorer_metavar,
         help=scorer_help
-        or f"how sentences are scored (default: {AUTO}: {SINGLE_DOCUMENT_SCORER} for one "
-        f"document, {MULTI_DOCUMENT_SCORER} for several; see --list-scorers)",
+        or f"how sentences are scored (default: {DEFAULT_SCORER}; {AUTO}: "
+        f"{SINGLE_DOCUMENT_SCORER} for one document, {MULTI_DOCUMENT_SCORER} for several; "
+        "see --list-scorers)",
     )
     budget = parser.add_argument_group(
         "length of the summary",
@@ -114,9 +116,9 @@ def add_summary_options(
         "--selector",
         default=DEFAULT_SELECTOR,
         metavar="NAME",
-        help="how sentences are chosen within the budget: greedy (best score first, "
-        "skipping repeats), submodular (coverage with diversity) or ilp (concept coverage) "
-        f"(default: {DEFAULT_SELECTOR})",
+        help="how sentences are chosen within the budget: submodular (coverage of the "
+        "input with diversity, weighted by the scores), greedy (best score first, skipping "
+        f"repeats) or ilp (concept coverage) (default: {DEFAULT_SELECTOR})",
     )
     parser.add_argument(
         "--order",

@@ -12,9 +12,11 @@ at most :data:`MAX_FACTS` such facts to show apart, attributed to their source:
   sentence below :data:`CHOSEN_SIMILARITY`; and no such sentence holds :data:`CONTAINED` of
   its distinct terms;
 - worth it: its score (a single source's fact has no corroboration) is at least
-  :data:`SCORE_FACTOR` times the lowest score of a chosen sentence before corroboration
-  (with a half, Washington's scepticism in ``corpus/russia-syria-withdrawal`` is found under
-  ``--scorer lead``, where it scores 0.33 against a lowest chosen 0.5);
+  :data:`SCORE_FACTOR` times the ``k``-th best score before corroboration, ``k`` the number
+  of chosen sentences: the lowest score of a digest of the best-scored facts, which does
+  not depend on what the selector took for coverage (with a half, Washington's scepticism
+  in ``corpus/russia-syria-withdrawal`` is found under ``--scorer lead --selector greedy``,
+  where it scores 0.33 against 0.5);
 - a statement that stands alone: not a quote or speech in the first person
   (:func:`is_quote`), not a bare attribution (:func:`is_bare`), not opening with a pronoun
   or demonstrative that points outside it (:func:`needs_context`: "They said ...").
@@ -38,7 +40,8 @@ OTHER_SOURCES = 0.3
 CHOSEN_SIMILARITY = 0.3
 """A sentence this similar to a chosen one repeats the digest."""
 SCORE_FACTOR = 0.5
-"""An exclusive fact scores at least this times the lowest chosen score (uncorroborated)."""
+"""An exclusive fact scores at least this times the k-th best score, k the number chosen
+(uncorroborated)."""
 CONTAINED = 0.5
 """A sentence holding this share of a fact's distinct terms already says it."""
 MIN_WORDS = 6
@@ -103,7 +106,10 @@ def exclusive_facts(
     if len(ranked.documents) < 2 or not picked:
         return ()
     kept, rows, scores = ranked.kept, ranked.rows, ranked.group_scores
-    floor = SCORE_FACTOR * min(float(scores[g]) / ranked.boost(g) for g in picked)
+    # The k-th best uncorroborated score, k the number chosen: what a digest of the best
+    # facts would end on, whatever the selector chose for coverage.
+    alone = sorted((float(scores[g]) / ranked.boost(g) for g in range(len(scores))), reverse=True)
+    floor = SCORE_FACTOR * alone[min(len(picked), len(alone)) - 1]
     chosen_heads = [ranked.heads[g] for g in picked]
     columns = rows.T.tocsc()
     docs = np.array([s.doc for s in kept], dtype=object)

@@ -35,6 +35,7 @@ from summarize.options import (
     DEFAULT_CORROBORATION,
     DEFAULT_DUPLICATES,
     DEFAULT_REDUNDANCY,
+    DEFAULT_SCORER,
     DEFAULT_SELECTOR,
     DigestOptions,
     make_budget,
@@ -55,7 +56,7 @@ from summarize.text.documents import as_documents
 
 def summarize(
     inputs: str | Document | Iterable[str | Document],
-    scorer: str | Scorer = AUTO,
+    scorer: str | Scorer = DEFAULT_SCORER,
     *,
     sentences: int | None = None,
     words: int | None = None,
@@ -167,6 +168,8 @@ def digest(
     if options.order == "source":
         story = _story_positions(kept)
         picked_groups.sort(key=lambda g: (min(story[m] for m in groups[g]), heads[g]))
+    else:  # best first, whatever order the selector chose them in
+        picked_groups.sort(key=lambda g: -group_scores[g])
     picked = []
     for g in picked_groups:
         head = candidates.sentences[g]

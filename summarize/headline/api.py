@@ -88,7 +88,7 @@ from summarize.headline.values import (
     HeadlineCandidate,
 )
 from summarize.model import Document
-from summarize.options import AUTO, DEFAULT_CORROBORATION, DigestOptions
+from summarize.options import AUTO, DEFAULT_CORROBORATION, DEFAULT_SCORER, DigestOptions
 from summarize.ranking import Ranked, rank
 from summarize.scorers import Scorer
 from summarize.text.documents import as_documents
@@ -111,9 +111,6 @@ __all__ = [
     "rank_candidates",
 ]
 
-DEFAULT_SCORER = "lead"
-"""The scorer of a headline made on its own (:func:`headline` without ``options``); a
-digest's headline follows the digest's scorer."""
 
 CHARS_DEPRECATED = (
     "headline(chars=) counts bytes and is deprecated: use headline(bytes=) (it will be "
