@@ -78,6 +78,8 @@ def trim(text: str) -> Trimmed:
             candidate = rule(body)
         except (IndexError, ValueError):  # a rule meeting text it was not made for
             continue
+        if candidate == body:  # the rule found nothing to cut
+            continue
         candidate = _tidy_body(candidate, body)
         if candidate == body or not _safe(candidate + ending, original):
             continue
