@@ -87,7 +87,7 @@ class Method:
             return f"{name}({inside})" if inside else name
 
         scorer = part(self.scorer, self.scorer_params)
-        alone = f", {self.single} alone" if self.single else ""
+        alone = f" ({self.single} for one article)" if self.single else ""
         return f"{scorer}+{part(self.selector, self.selector_params)}{alone}"
 
     def run(self, cluster: Cluster, budget: Budget) -> str:
@@ -300,6 +300,18 @@ def report(
     return "\n".join(lines) + "\n"
 
 
+def labels_in(text: str) -> list[str]:
+    """Method labels from a comma-separated list; commas inside brackets belong to a label
+    (``news(quotes=1.0,weight=0.3)+greedy,lead+greedy`` is two)."""
+    labels, depth, start = [], 0, 0
+    for i, char in enumerate(text + ","):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            labels.append(text[start:i].strip())
+            start = i + 1
+    return [label for label in labels if label]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", default=",".join(SETS))
@@ -314,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"protocol: no evaluation sets in {args.eval_dir}", file=sys.stderr)
         return 2
     names = [n for n in args.sets.split(",") if n]
-    wanted = {m for m in args.methods.split(",") if m}
+    wanted = set(labels_in(args.methods))
     methods = [m for m in METHODS if not wanted or m.label in wanted or m.label == BASELINE]
     started = datetime.datetime.now(datetime.timezone.utc)
     load_now = load_average()
@@ -368,8 +380,8 @@ def main(argv: list[str] | None = None) -> int:
         + f", in {time.perf_counter() - clock:.0f} s wall time on {args.jobs} process(es)"
         + (
             f"; {len(names) * 2 * len(methods) - len(tasks)} of the "
-            f"{len(names) * 2 * len(methods)} cells were reused from an interrupted run's "
-            "--cache at the same commit."
+            f"{len(names) * 2 * len(methods)} cells were reused from the --cache of an earlier "
+            "run (see the notes under the tables)."
             if len(tasks) < len(names) * 2 * len(methods)
             else "."
         )
