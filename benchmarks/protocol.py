@@ -109,8 +109,12 @@ class Method:
 # The candidates. The grids of tuned parameters are spelled out: the news scorer's
 # ``weight`` (position against content) and ``quotes`` (1 = no down-weighting), the
 # submodular selector's ``importance`` (0 = the paper's unweighted coverage), ICSISumm's
-# pruning for the ILP, and whether a single article keeps the greedy selector.
+# pruning and its other differences for the ILP, and whether a single article keeps the
+# greedy selector.
 ICSISUMM = {"min_share": 0.3, "min_words": 10, "quotes": False}
+# ICSISumm as published (#15): its pruning, every sentence a candidate, no cosine constraint,
+# no tie-break by the scorer (so the scorer plays no part), solved to the optimum.
+ICSISUMM_ALL = {**ICSISUMM, "max_candidates": None, "redundancy": None, "tie": 0.0, "gap": 0.0}
 METHODS: tuple[Method, ...] = (
     Method("lead", "greedy"),
     Method("auto", "greedy"),  # the current default
@@ -118,6 +122,14 @@ METHODS: tuple[Method, ...] = (
     Method("textrank", "ilp"),
     Method("lead", "ilp"),
     Method("lead", "ilp", {}, ICSISUMM),
+    # what keeps our ILP from ICSISumm (#15), one difference at a time
+    Method("lead", "ilp", {}, ICSISUMM_ALL),
+    Method("lead", "ilp", {}, {"max_candidates": None}),
+    Method("textrank", "ilp", {}, {"max_candidates": None}),
+    Method("lead", "ilp", {}, {"redundancy": None}),
+    Method("textrank", "ilp", {}, {"redundancy": None}),
+    Method("lead", "ilp", {}, {"tie": 0.0}),
+    Method("lead", "ilp", {}, {"gap": 0.0}),
     Method("lead", "ilp", single="greedy"),
     Method("lead", "submodular"),
     Method("lead", "submodular", {}, {"importance": 1.0}),
