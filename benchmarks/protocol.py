@@ -184,6 +184,19 @@ def run_cell(task: tuple[Method, str, int]) -> tuple[str, str, int, np.ndarray]:
     return method.label, name, which, np.array(rows).reshape(-1, 3)
 
 
+def split_labels(text: str) -> list[str]:
+    """The method labels in a ``--methods`` list: split at the commas between labels, not at
+    those inside a label's parentheses or before its ", greedy alone"."""
+    labels, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0 and not text.startswith(" ", i + 1):
+            labels.append(text[start:i])
+            start = i + 1
+    labels.append(text[start:])
+    return [label for label in labels if label]
+
+
 # -- the choice --------------------------------------------------------------------------------
 
 
@@ -324,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"protocol: no evaluation sets in {args.eval_dir}", file=sys.stderr)
         return 2
     names = [n for n in args.sets.split(",") if n]
-    wanted = {m for m in args.methods.split(",") if m}
+    wanted = set(split_labels(args.methods))
     methods = [m for m in METHODS if not wanted or m.label in wanted or m.label == BASELINE]
     started = datetime.datetime.now(datetime.timezone.utc)
     load_now = load_average()
