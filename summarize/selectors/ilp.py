@@ -20,14 +20,47 @@ earns nothing, and near-duplicates are never chosen together. This is ICSISumm's
 with two exact reductions: its constraints ``x_j <= c_i`` are left out and ``c_i`` need not
 be integer (with positive weights the optimum sets every ``c_i`` to ``min(1, sum_j x_j)``,
 so it is the same program), and concepts found in exactly the same sentences are one concept
-of their summed weight. Concepts are weighted over all the candidates, but only the best-
-scored ``max_candidates`` sentences (None: all) enter the program. The small ``tie`` term,
-the scorer's scores, breaks ties between selections that cover the same concepts.
+of their summed weight. Concepts are weighted over all the candidates, but only the
+best-scored ``max_candidates`` sentences (None: all, as ICSISumm) enter the program.
 ``scipy.optimize.milp`` (HiGHS) solves it to within a relative ``gap`` of the optimum,
 stopping after ``time_limit`` seconds with the best solution found so far; when it has none
 (no concepts, no solution in time), the greedy selector's answer is used and the selection
 says so. The time limit is a safety net set far above the usual solve time (tens of
 milliseconds): a tight limit would make the answer depend on how busy the machine is.
+
+Why the defaults differ from ICSISumm (issue #15; ``benchmarks/protocol.py`` on
+multinews-200 at 230 and 100 words and allsides-val at 80 and 40 words, gains in points of
+mean R1/R2 F1 over lead+greedy; "## ILP against ICSISumm" in ``benchmarks/RESULTS.md``):
+
+- ``tie`` 0.01: the scorer's scores break ties between selections that cover the same
+  concepts, and a sentence with no concept left to cover still earns its score, so the
+  budget is filled. ICSISumm has no such term; ``tie=0`` loses 1.35 points on multinews at
+  230 words (+0.97 -> -0.38), where the concepts of a two- or three-article cluster are all
+  covered well inside the budget.
+- ``max_candidates`` 60: with the lead scorer the limit is a position prior (the first
+  sentences of each article); all sentences lose 0.31 and 0.29 on multinews (allsides, at
+  most 15 candidates a cluster, is unchanged). With textrank the limit is neutral over
+  the sets (-0.05, +0.12) but on the 13 multinews clusters of five or more articles all
+  sentences gain 0.97 at 230 words: with a centrality scorer on ten-article clusters (DUC,
+  where ICSISumm was measured) use ``max_candidates=None``.
+- ``redundancy`` 0.5: the cosine constraint that ICSISumm lacks changes little either way
+  (None: -0.06, -0.01, -0.01, -0.01 with lead); it is kept so near-duplicates that escaped
+  merging are never both chosen.
+- ``min_share`` 0, ``min_words`` 0, ``quotes`` True: ICSISumm's pruning (``min_share=0.3,
+  min_words=10, quotes=False``) loses 0.86 on multinews at 230 words; ICSISumm as published
+  (its pruning, all sentences, no cosine constraint, no tie term, solved exactly) scores
+  +0.26 on average against our defaults' +0.79 and loses significantly to lead on
+  multinews at 230 words (-1.12).
+- ``gap`` 0.02: solving exactly gains 0.09 on average (the tie term is smaller than the gap,
+  so HiGHS may stop at any selection within 2% of the best coverage, leaving 1.5 to 2% of
+  the budget unused on multinews) but triples the slow cases: on multinews with the lead
+  scorer, p95 68 -> 202 ms and max 128 -> 482 ms a cluster.
+
+Exact ties in score (the lead scorer gives every article's first sentence the same score) are
+left to HiGHS, so an equivalent formulation of the program can choose other, equally good
+selections: solved exactly, the reductions above change 32 of the 307 allsides selections at
+80 words, each for one of the same coverage and score; at the default gap that cell moved
+from +1.26 (the protocol run before them) to +0.89.
 """
 
 from __future__ import annotations
