@@ -109,9 +109,12 @@ class Method:
 # The candidates. The grids of tuned parameters are spelled out: the news scorer's
 # ``weight`` (position against content) and ``quotes`` (1 = no down-weighting), the
 # submodular selector's ``importance`` (0 = the paper's unweighted coverage; 1, its default,
-# when not given), ICSISumm's pruning for the ILP, and whether a single article keeps the
-# greedy selector.
+# when not given), ICSISumm's pruning and its other differences for the ILP, and whether a
+# single article keeps the greedy selector.
 ICSISUMM = {"min_share": 0.3, "min_words": 10, "quotes": False}
+# ICSISumm as published (#15): its pruning, every sentence a candidate, no cosine constraint,
+# no tie-break by the scorer (so the scorer plays no part), solved to the optimum.
+ICSISUMM_ALL = {**ICSISUMM, "max_candidates": None, "redundancy": None, "tie": 0.0, "gap": 0.0}
 METHODS: tuple[Method, ...] = (
     Method("lead", "greedy"),
     Method("auto", "greedy"),  # the default before this protocol's choice
@@ -119,6 +122,14 @@ METHODS: tuple[Method, ...] = (
     Method("textrank", "ilp"),
     Method("lead", "ilp"),
     Method("lead", "ilp", {}, ICSISUMM),
+    # what keeps our ILP from ICSISumm (#15), one difference at a time
+    Method("lead", "ilp", {}, ICSISUMM_ALL),
+    Method("lead", "ilp", {}, {"max_candidates": None}),
+    Method("textrank", "ilp", {}, {"max_candidates": None}),
+    Method("lead", "ilp", {}, {"redundancy": None}),
+    Method("textrank", "ilp", {}, {"redundancy": None}),
+    Method("lead", "ilp", {}, {"tie": 0.0}),
+    Method("lead", "ilp", {}, {"gap": 0.0}),
     Method("lead", "ilp", single="greedy"),
     Method("lead", "submodular", {}, {"importance": 0.0}),  # Lin & Bilmes' coverage
     Method("lead", "submodular"),  # importance=1, the selector's default
@@ -172,6 +183,19 @@ def run_cell(task: tuple[Method, str, int]) -> tuple[str, str, int, np.ndarray]:
     budget = SETS[name][which]
     rows = [cluster_score(method, c, budget) for c in _loaded[name]]
     return method.label, name, which, np.array(rows).reshape(-1, 3)
+
+
+def split_labels(text: str) -> list[str]:
+    """The method labels in a ``--methods`` list: split at the commas between labels, not at
+    those inside a label's parentheses."""
+    labels, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0 and not text.startswith(" ", i + 1):
+            labels.append(text[start:i])
+            start = i + 1
+    labels.append(text[start:])
+    return [label for label in labels if label]
 
 
 # -- the choice --------------------------------------------------------------------------------
@@ -300,18 +324,6 @@ def report(
     return "\n".join(lines) + "\n"
 
 
-def labels_in(text: str) -> list[str]:
-    """Method labels from a comma-separated list; commas inside brackets belong to a label
-    (``news(quotes=1.0,weight=0.3)+greedy,lead+greedy`` is two)."""
-    labels, depth, start = [], 0, 0
-    for i, char in enumerate(text + ","):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth == 0:
-            labels.append(text[start:i].strip())
-            start = i + 1
-    return [label for label in labels if label]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", default=",".join(SETS))
@@ -326,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"protocol: no evaluation sets in {args.eval_dir}", file=sys.stderr)
         return 2
     names = [n for n in args.sets.split(",") if n]
-    wanted = set(labels_in(args.methods))
+    wanted = set(split_labels(args.methods))
     methods = [m for m in METHODS if not wanted or m.label in wanted or m.label == BASELINE]
     started = datetime.datetime.now(datetime.timezone.utc)
     load_now = load_average()

@@ -11,7 +11,7 @@ from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from protocol import BASELINE, Cell, choose, compare
+from protocol import BASELINE, METHODS, Cell, choose, compare, split_labels
 
 
 def cell(gain: float, loss: bool = False) -> Cell:
@@ -36,3 +36,14 @@ def test_a_paired_difference_is_significant_when_its_interval_excludes_zero() ->
     assert cells["better"].gain == pytest.approx(1.0)
     assert not cells[BASELINE].win and not cells[BASELINE].loss
     assert not cells["noisy"].win and not cells["noisy"].loss
+
+
+def test_a_methods_list_splits_between_labels_not_inside_their_parameters() -> None:
+    labels = [m.label for m in METHODS]
+    assert split_labels(",".join(labels)) == labels
+    assert split_labels(
+        "lead+ilp(min_share=0.3,quotes=False),lead+ilp (greedy for one article),"
+    ) == [
+        "lead+ilp(min_share=0.3,quotes=False)",
+        "lead+ilp (greedy for one article)",
+    ]

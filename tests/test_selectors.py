@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from summarize import Budget, summarize
 from summarize.selectors import Pool, selectors
-from summarize.selectors.ilp import ConceptILP
+from summarize.selectors.ilp import ConceptILP, _merge_concepts
 from summarize.text.features import tfidf
 
 from .conftest import make_sentences
@@ -138,6 +141,63 @@ def test_ilp_min_words_and_quotes_hold_candidates_like_icsisumm() -> None:
     eligible = ConceptILP(min_words=10, quotes=False)._eligible(pool)
     assert eligible.tolist() == [False, False, True]
     assert ConceptILP(min_words=100)._eligible(pool).all()  # none would be: all are
+
+
+def test_ilp_merges_concepts_that_occur_in_the_same_sentences() -> None:
+    # columns 0 and 2 occur in sentences {0, 1}, column 1 in {1}, column 3 in {0, 1} too
+    occurrence = sp.csc_matrix(np.array([[1, 0, 1, 1], [1, 1, 1, 1], [0, 0, 0, 0]], dtype=float))
+    matrix, weights = _merge_concepts(occurrence, np.array([2.0, 3.0, 4.0, 5.0]))
+    assert matrix.shape == (3, 2)
+    assert sorted(weights.tolist()) == [3.0, 11.0]
+    column = {w: matrix[:, i].toarray().ravel().tolist() for i, w in enumerate(weights)}
+    assert column == {11.0: [1.0, 1.0, 0.0], 3.0: [0.0, 1.0, 0.0]}
+
+
+ELECTION = [
+    "Voters in the capital queued for hours at polling stations on Sunday.",
+    "Polling stations in the capital stayed open late as voters queued.",
+    "The ruling party claimed victory before the count was finished.",
+    "Turnout was the highest in two decades, the election commission said.",
+    "The election commission said turnout passed seventy percent.",
+    "Opposition leaders said the ruling party bought votes in rural areas.",
+    "Observers from the regional bloc said the vote was largely orderly.",
+    "Results are expected from the election commission on Tuesday.",
+]
+ELECTION_SOURCES = [{"a", "b"}, {"b", "c"}, {"a", "c"}, {"a"}, {"b", "c"}, {"c"}, {"a", "b"}, {"b"}]
+
+
+@pytest.mark.parametrize("words", [12, 20, 25, 40])
+def test_ilp_finds_the_best_coverage_that_any_subset_within_the_budget_has(words: int) -> None:
+    pool = pool_of(ELECTION, [1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3], ELECTION_SOURCES)
+    selector = ConceptILP(gap=0.0, redundancy=None, max_candidates=None)
+    concepts, weights = selector._concepts(pool)
+
+    def covered(subset: tuple[int, ...]) -> float:
+        present = np.asarray(concepts[list(subset)].sum(axis=0)).ravel() > 0
+        return float(weights[present].sum())
+
+    sizes = [s.word_count for s in pool.sentences]
+    best = max(
+        covered(subset)
+        for r in range(1, len(pool) + 1)
+        for subset in combinations(range(len(pool)), r)
+        if sum(sizes[i] for i in subset) <= words
+    )
+    chosen = selector.select(pool, Budget(words=words)).indices
+    assert sum(sizes[i] for i in chosen) <= words
+    assert covered(chosen) == pytest.approx(best)
+
+
+def test_ilp_without_a_candidate_limit_considers_the_lowest_scored_sentence() -> None:
+    # the only sentence on the bridge, carried by both sources, is scored last
+    texts = [
+        "Heavy rain fell over the city overnight.",
+        "Some residents stayed indoors.",
+        "The old river bridge was closed after the river rose.",
+    ]
+    pool = pool_of(texts, [1.0, 0.9, 0.1], [{"a"}, {"b"}, {"a", "b"}])
+    assert 2 in ConceptILP(max_candidates=None).select(pool, Budget(words=10)).indices
+    assert 2 not in ConceptILP(max_candidates=2).select(pool, Budget(words=10)).indices
 
 
 def test_submodular_position_aware_coverage_prefers_what_the_scorer_ranks_high() -> None:

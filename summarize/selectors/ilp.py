@@ -7,25 +7,60 @@ drops df < 3 for ten-document clusters: ``min_share`` 0.3; with a single documen
 weight is the number of sentences and the floor 2, so a single article still has
 concepts). As in ICSISumm, candidates can be held to ``min_words`` words or more and,
 unless ``quotes``, to sentences that do not open with a quotation mark (when that leaves
-none, every sentence is a candidate). The program chooses sentences ``x_j``
-and concepts ``c_i`` to
+none, every sentence is a candidate). The program chooses sentences ``x_j`` (0 or 1)
+and concepts ``c_i`` (between 0 and 1) to
 
     maximise   sum_i w_i c_i  +  tie * sum_j score_j x_j
     subject to sum_j cost_j x_j <= budget
-               x_j <= c_i          for every concept i in sentence j
                c_i <= sum_j x_j    over the sentences j that contain concept i
                x_a + x_b <= 1      for sentences whose cosine reaches ``redundancy``
 
 so a concept counts once however many chosen sentences carry it: redundancy costs budget and
-earns nothing, and near-duplicates are never chosen together. Concepts are weighted over all
-the candidates, but only the best-scored ``max_candidates`` sentences enter the program,
-which keeps it small enough to solve in milliseconds. The small ``tie`` term, the scorer's
-scores, breaks ties between selections that cover the same concepts. ``scipy.optimize.milp``
-(HiGHS) solves it to within a relative ``gap`` of the optimum, stopping after ``time_limit``
-seconds with the best solution found so far; when it has none (no concepts, no solution in
-time), the greedy selector's answer is used and the selection says so. The time limit is a
-safety net set far above the usual solve time (tens of milliseconds): a tight limit would
-make the answer depend on how busy the machine is.
+earns nothing, and near-duplicates are never chosen together. This is ICSISumm's program
+with two exact reductions: its constraints ``x_j <= c_i`` are left out and ``c_i`` need not
+be integer (with positive weights the optimum sets every ``c_i`` to ``min(1, sum_j x_j)``,
+so it is the same program), and concepts found in exactly the same sentences are one concept
+of their summed weight. Concepts are weighted over all the candidates, but only the
+best-scored ``max_candidates`` sentences (None: all, as ICSISumm) enter the program.
+``scipy.optimize.milp`` (HiGHS) solves it to within a relative ``gap`` of the optimum,
+stopping after ``time_limit`` seconds with the best solution found so far; when it has none
+(no concepts, no solution in time), the greedy selector's answer is used and the selection
+says so. The time limit is a safety net set far above the usual solve time (tens of
+milliseconds): a tight limit would make the answer depend on how busy the machine is.
+
+Why the defaults differ from ICSISumm (issue #15; ``benchmarks/protocol.py`` on
+multinews-200 at 230 and 100 words and allsides-val at 80 and 40 words, gains in points of
+mean R1/R2 F1 over lead+greedy; "## ILP against ICSISumm" in ``benchmarks/RESULTS.md``):
+
+- ``tie`` 0.01: the scorer's scores break ties between selections that cover the same
+  concepts, and a sentence with no concept left to cover still earns its score, so the
+  budget is filled. ICSISumm has no such term; ``tie=0`` loses 1.35 points on multinews at
+  230 words (+0.97 -> -0.38), where the concepts of a two- or three-article cluster are all
+  covered well inside the budget.
+- ``max_candidates`` 60: with the lead scorer the limit is a position prior (the first
+  sentences of each article); all sentences lose 0.31 and 0.29 on multinews (allsides, at
+  most 15 candidates a cluster, is unchanged). With textrank the limit is neutral over
+  the sets (-0.05, +0.12) but on the 13 multinews clusters of five or more articles all
+  sentences gain 0.97 at 230 words: with a centrality scorer on ten-article clusters (DUC,
+  where ICSISumm was measured) use ``max_candidates=None``.
+- ``redundancy`` 0.5: the cosine constraint that ICSISumm lacks changes little either way
+  (None: -0.06, -0.01, -0.01, -0.01 with lead); it is kept so near-duplicates that escaped
+  merging are never both chosen.
+- ``min_share`` 0, ``min_words`` 0, ``quotes`` True: ICSISumm's pruning (``min_share=0.3,
+  min_words=10, quotes=False``) loses 0.86 on multinews at 230 words; ICSISumm as published
+  (its pruning, all sentences, no cosine constraint, no tie term, solved exactly) scores
+  +0.26 on average against our defaults' +0.79 and loses significantly to lead on
+  multinews at 230 words (-1.12).
+- ``gap`` 0.02: solving exactly gains 0.09 on average (the tie term is smaller than the gap,
+  so HiGHS may stop at any selection within 2% of the best coverage, leaving 1.5 to 2% of
+  the budget unused on multinews) but triples the slow cases: on multinews with the lead
+  scorer, p95 68 -> 202 ms and max 128 -> 482 ms a cluster.
+
+Exact ties in score (the lead scorer gives every article's first sentence the same score) are
+left to HiGHS, so an equivalent formulation of the program can choose other, equally good
+selections: solved exactly, the reductions above change 32 of the 307 allsides selections at
+80 words, each for one of the same coverage and score; at the default gap that cell moved
+from +1.26 (the protocol run before them) to +0.89.
 """
 
 from __future__ import annotations
@@ -58,7 +93,7 @@ class ConceptILP:
     min_words: int = 0
     quotes: bool = True
     tie: float = 0.01
-    max_candidates: int = 60
+    max_candidates: int | None = 60
     gap: float = 0.02
     time_limit: float = 10.0
     redundancy: float | None = 0.5
@@ -70,7 +105,10 @@ class ConceptILP:
         concepts, weights = self._concepts(pool)
         eligible = self._eligible(pool)
         order = np.argsort(-np.where(eligible, pool.scores, -np.inf), kind="stable")
-        keep = np.sort(order[: min(self.max_candidates, max(int(eligible.sum()), 1))])
+        room = max(int(eligible.sum()), 1)
+        if self.max_candidates is not None:
+            room = min(self.max_candidates, room)
+        keep = np.sort(order[:room])
         concepts = concepts[keep]
         present = np.flatnonzero(np.asarray(concepts.sum(axis=0)).ravel() > 0)
         chosen = self._solve(_subset(pool, keep), concepts[:, present], weights[present], budget)
@@ -86,26 +124,12 @@ class ConceptILP:
             return self._fallback(pool, budget, "no concept is shared by enough sources")
         limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0
         costs = np.array([cost(s, budget) for s in pool.sentences], dtype=np.float64)
+        tie = self.tie * weights.min()
+        occurrence, weights = _merge_concepts(sp.csc_matrix(concepts), weights)
         m = weights.size
-        occurrence = sp.csr_matrix(concepts)  # n sentences x m concepts, 0/1
-        occ = occurrence.tocoo()
-        k = occ.nnz
-        # Variables: x_0..x_{n-1} (sentences), then c_0..c_{m-1} (concepts).
+        # Variables: x_0..x_{n-1} (sentences, 0/1), then c_0..c_{m-1} (concepts, in [0, 1]).
         rows = [sp.csr_matrix(np.concatenate([costs, np.zeros(m)])[None, :])]
-        # x_j - c_i <= 0 for each occurrence
-        rows.append(
-            sp.csr_matrix(
-                (
-                    np.concatenate([np.ones(k), -np.ones(k)]),
-                    (
-                        np.concatenate([np.arange(k), np.arange(k)]),
-                        np.concatenate([occ.row, n + occ.col]),
-                    ),
-                ),
-                shape=(k, n + m),
-            )
-        )
-        # c_i - sum_j x_j <= 0
+        # c_i - sum_j x_j <= 0 over the sentences j that contain concept i
         rows.append(sp.hstack([-occurrence.T, sp.identity(m)]).tocsr())
         # x_a + x_b <= 1 for every pair too similar to be chosen together
         pairs = self._redundant_pairs(pool)
@@ -118,15 +142,15 @@ class ConceptILP:
                 )
             )
         matrix = sp.vstack(rows).tocsr()
-        upper = np.concatenate([[limit], np.zeros(k), np.zeros(m), np.ones(len(pairs))])
+        upper = np.concatenate([[limit], np.zeros(m), np.ones(len(pairs))])
         lower = np.full(upper.shape, -np.inf)
         scores = np.maximum(pool.scores, 0.0)
         scores = scores / scores.max() if scores.max() > 0 else scores
-        objective = -np.concatenate([self.tie * weights.min() * scores, weights])
+        objective = -np.concatenate([tie * scores, weights])
         try:
             result = milp(
                 objective,
-                integrality=np.ones(n + m),
+                integrality=np.concatenate([np.ones(n), np.zeros(m)]),
                 bounds=Bounds(0, 1),
                 constraints=LinearConstraint(matrix, lower, upper),
                 options={"time_limit": self.time_limit, "mip_rel_gap": self.gap, "disp": False},
@@ -208,6 +232,27 @@ class ConceptILP:
         chosen = Greedy(self.redundancy).select(pool, budget)
         note = f"ilp: {why}; greedy selection used instead"
         return Selection(chosen.indices, chosen.truncated, (*chosen.notes, note))
+
+
+def _merge_concepts(
+    occurrence: sp.csc_matrix, weights: np.ndarray
+) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Concepts that occur in exactly the same sentences as one concept of their summed
+    weight (any selection covers all of them or none), as a sentence-by-concept matrix."""
+    groups: dict[bytes, int] = {}
+    which = np.empty(occurrence.shape[1], dtype=np.int64)
+    for i in range(occurrence.shape[1]):
+        key = occurrence.indices[occurrence.indptr[i] : occurrence.indptr[i + 1]].tobytes()
+        which[i] = groups.setdefault(key, len(groups))
+    merged = np.bincount(which, weights=weights, minlength=len(groups))
+    # the concept-to-group 0/1 matrix; an entry above 1 (the same group twice) is capped
+    to_group = sp.csr_matrix(
+        (np.ones(which.size), (np.arange(which.size), which)),
+        shape=(which.size, len(groups)),
+    )
+    matrix = (occurrence @ to_group).tocsr()
+    matrix.data[:] = 1.0
+    return matrix, merged
 
 
 def _subset(pool: Pool, keep: np.ndarray) -> Pool:
