@@ -55,6 +55,7 @@ from summarize.selectors import selectors  # noqa: E402
 
 SECTION = "## Protocol: choosing the default"
 BASELINE = "lead+greedy"
+FORMER_DEFAULT = "auto+greedy"
 CONFIDENCE = 0.95
 RESAMPLES = 1000
 
@@ -215,13 +216,16 @@ class Cell:
     seconds: float
 
 
-def compare(values: dict[str, np.ndarray], seed: int = 0) -> dict[str, Cell]:
-    """Each method's cell for one (set, budget): ``values[label]`` is (clusters, 3)."""
+def compare(
+    values: dict[str, np.ndarray], seed: int = 0, baseline: str = BASELINE
+) -> dict[str, Cell]:
+    """Each method's cell for one (set, budget) against ``baseline``: ``values[label]`` is
+    (clusters, 3)."""
     labels = list(values)
     score = np.stack([values[m][:, :2].mean(axis=1) for m in labels], axis=1)
     rng = np.random.default_rng(seed)
     resampled = bootstrap_means(score, rng, RESAMPLES)
-    base = labels.index(BASELINE)
+    base = labels.index(baseline)
     cells = {}
     for i, label in enumerate(labels):
         diff = resampled[:, i] - resampled[:, base]
@@ -260,6 +264,7 @@ def report(
     table: dict[tuple[str, int], dict[str, Cell]],
     labels: Sequence[str],
     chosen: str | None,
+    against_former: Mapping[tuple[str, int], Cell],
     sizes: Mapping[str, int],
     command: str,
     header: str,
@@ -304,6 +309,24 @@ def report(
         "",
         f"**Choice: {chosen}**" if chosen else "**No method avoids a significant loss.**",
         "",
+    ]
+    if against_former:
+        lines += [
+            f"The choice against the former default, {FORMER_DEFAULT} (gain [interval], the "
+            "same bootstrap):",
+            "",
+            "| " + " | ".join(f"{n} {describe(SETS[n][w])}" for n, w in keys) + " |",
+            "|" + "---:|" * len(keys),
+            "| "
+            + " | ".join(
+                f"{c.gain:+.2f} [{c.low:+.2f}, {c.high:+.2f}]"
+                + (" **+**" if c.win else " **−**" if c.loss else "")
+                for c in (against_former[k] for k in keys)
+            )
+            + " |",
+            "",
+        ]
+    lines += [
         "### Every cell: R1 F1 / R2 F1, gain [interval]",
         "",
         "| method | " + " | ".join(f"{n} {describe(SETS[n][w])}" for n, w in keys) + " |",
@@ -382,6 +405,21 @@ def main(argv: list[str] | None = None) -> int:
     }
     sizes = {n: len(cache[f"{BASELINE}|{n}|0"]) for n in names}
     chosen = choose(table, labels)
+    against_former = (
+        {
+            (n, w): compare(
+                {
+                    m: np.array(cache[f"{m}|{n}|{w}"]).reshape(-1, 3)
+                    for m in (chosen, FORMER_DEFAULT)
+                },
+                baseline=FORMER_DEFAULT,
+            )[chosen]
+            for n in names
+            for w in (0, 1)
+        }
+        if chosen and chosen != FORMER_DEFAULT and FORMER_DEFAULT in labels
+        else {}
+    )
     command = "python benchmarks/protocol.py" + (" --write" if args.write else "")
     if args.sets != ",".join(SETS):
         command += f" --sets {args.sets}"
@@ -392,13 +430,13 @@ def main(argv: list[str] | None = None) -> int:
         + f", in {time.perf_counter() - clock:.0f} s wall time on {args.jobs} process(es)"
         + (
             f"; {len(names) * 2 * len(methods) - len(tasks)} of the "
-            f"{len(names) * 2 * len(methods)} cells were reused from the --cache of an earlier "
-            "run (see the notes under the tables)."
+            f"{len(names) * 2 * len(methods)} cells were reused from the --cache of earlier runs "
+            "of this command."
             if len(tasks) < len(names) * 2 * len(methods)
             else "."
         )
     )
-    publish(report(table, labels, chosen, sizes, command, header), args.write)
+    publish(report(table, labels, chosen, against_former, sizes, command, header), args.write)
     print(f"protocol: chose {chosen}", file=sys.stderr)
     return 0
 
