@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarize.headline.grammar import has_verb, is_participle, looks_plural, verbish
+from summarize.headline.grammar import (
+    has_verb,
+    is_participle,
+    looks_plural,
+    verb_prefix,
+    verbish,
+)
 from summarize.headline.text import bare_word, capitalise, first_word, rest_or_same, tidy
 from summarize.headline.words import (
     AUXILIARIES,
@@ -162,8 +168,11 @@ def restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     auxiliary or a headline "to" before any comma; a relative clause must have a verb of
     its own first, so that its auxiliary is not taken for the subject's)."""
     verbs = _auxiliary_verbs(words)
-    for start in range(1, min((verbs[-1] if verbs else len(words)) - 1, MAX_SUBJECT_WORDS)):
-        if has_verb(["", *words[1:start]]):
+    stop = min((verbs[-1] if verbs else len(words)) - 1, MAX_SUBJECT_WORDS)
+    # has_verb(["", *words[1:start]]) holds from this start on
+    past_verb = verb_prefix(["", *words[1:stop]]) if stop > 1 else 0
+    for start in range(1, stop):
+        if start >= past_verb:
             return []  # past the subject: "dismissed fears that his plans are ..."
         word, previous = bare_word(words[start]), bare_word(words[start - 1])
         if not words[start][:1].islower() or previous in FUNCTION_WORDS | PRONOUNS:
@@ -235,8 +244,9 @@ def subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         or any(bare_word(w) in CLAUSE_WORDS | CONJUNCTIONS | PRONOUNS for w in words[1:verb])
     ):
         return []  # "Shops that flout rules on how ...": the verb may be the clause's
+    past_verb = verb_prefix(["", *words[1 : verb - 1]])  # has_verb of ["", *words[1:start]]
     for start in range(2, verb - 1):
-        if words[start - 1][-1] in ",;:" or has_verb(["", *words[1:start]]):
+        if words[start - 1][-1] in ",;:" or start >= past_verb:
             return []  # past the subject: "Robots are learning lessons on ..."
         previous = bare_word(words[start - 1])
         if (

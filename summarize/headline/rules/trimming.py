@@ -91,10 +91,8 @@ def trim(
     elif fits_in(text, bytes):
         return text, 0, len(words)
     weigh = weight or _content_weight
-    values = [weigh(w) for w in words]
+    values: list[float] = []  # the words' weights, found as far as the cuts tried need them
     sizes = [0 if i in free else len(w.encode("utf-8")) + 1 for i, w in enumerate(words)]
-    ends = [i for i in range(MIN_HEADLINE_WORDS, len(words)) if _is_boundary(words, i)]
-    ends.append(len(words))
     optional = sorted(
         _adjunct_spans(words)
         + descriptor_spans(words)
@@ -103,8 +101,8 @@ def trim(
     )
     best: tuple[float, int, int] | None = None
     best_text, best_drops, best_end = text, 0, len(words)
-    for end in ends:  # keep words[:end]; the tail after it is cut
-        if _lone_end(words, end):
+    for end in range(MIN_HEADLINE_WORDS, len(words) + 1):  # keep words[:end]; cut the tail
+        if (end < len(words) and not _is_boundary(words, end)) or _lone_end(words, end):
             continue
         inner = [span for span in optional if span[1] < end]
         prefix_size = sum(sizes[:end]) - 1
@@ -113,6 +111,7 @@ def trim(
         reach = sorted((sum(sizes[a : min(b, end)]) for a, b in optional if a < end), reverse=True)
         if prefix_size - sum(reach[:max_drops]) > bytes:
             break
+        values += [weigh(w) for w in words[len(values) : end]]
         prefix_value = sum(values[:end])
         for count in range(0, min(max_drops, len(inner)) + 1):
             for dropped in _combinations(inner, count):
