@@ -108,16 +108,44 @@ _RELATIVE = re.compile(
 def drop_relative_clauses(text: str) -> str:
     """Drop non-restrictive relative clauses (set off by a comma): ``"The bank, which
     was founded in 1850, closed"`` -> ``"The bank closed"`` (one at the end goes to the
-    end), and reduced ones between commas: ``"The firm, owned by Suez, is ..."``."""
-
-    def replace(match: re.Match[str]) -> str:
-        end = match.group("end") or match.group("reduced") or ""
-        return " " if end.startswith(",") else ""
-
-    out = _RELATIVE.sub(replace, text)
+    end), and reduced ones between commas: ``"The firm, owned by Suez, is ..."``. A comma
+    followed by a capitalised word is inside the clause, in a list of names, not its end
+    (``"The producer, who worked with the Larks, Ada Brook and the Ostrel Singers, has
+    died"``): the clause runs on to the first comma followed by a word in lower case, and
+    stays when there is none (where it ends is not known)."""
+    kept: list[str] = []
+    position = 0
+    while (match := _RELATIVE.search(text, position)) is not None:
+        end = _relative_clause_end(text, match)
+        if end is None:  # its end is not known: it stays
+            kept.append(text[position : match.end()])
+        else:
+            closing = match.group("end") or match.group("reduced") or ""
+            kept.append(text[position : match.start()] + (" " if closing.startswith(",") else ""))
+        position = match.end() if end is None else end
+    out = "".join(kept) + text[position:]
     if out == text or len(out.split()) < MIN_HEADLINE_WORDS:
         return text
     return tidy(out)
+
+
+def _relative_clause_end(text: str, match: re.Match[str]) -> int | None:
+    """Where the relative clause that ``match`` opens ends: after its closing comma, or
+    after the list of names it runs into (see :func:`drop_relative_clauses`); None when
+    that list runs on to no comma followed by a word in lower case."""
+    if match.group("reduced") or not match.group("end").startswith(","):
+        return match.end()  # a reduced clause (a word in lower case follows), or at the end
+    if not text[match.end() : match.end() + 1].isupper():
+        return match.end()
+    rest = _LIST_OF_NAMES.match(text, match.end())
+    return rest.end() if rest is not None else None
+
+
+# the rest of a list of names inside a clause: capitalised items, up to a comma before a
+# word in lower case (the main clause's verb)
+_LIST_OF_NAMES = re.compile(
+    r"[^,;:\u2013\u2014]*(?:,\s+(?![a-z])[^,;:\u2013\u2014]*)*?,\s+(?=[a-z])"
+)
 
 
 def drop_restrictive_clauses(text: str) -> str:
