@@ -143,51 +143,72 @@ def _support(pool: Sequence[Sentence], threshold: float | None) -> np.ndarray:
     return np.array([len(documents[label]) for label in labels.tolist()], dtype=np.float64)
 
 
-DENSE_POOL = 64
-"""Pools up to this size (ten documents' titles and first sentences) are grouped by
-:func:`duplicate_labels`, with dense arrays of the sentences by their vocabulary; larger
-ones by the sparse :func:`~summarize.text.merge.duplicate_groups`, whose cost grows with
-the pool rather than with its square times the vocabulary."""
+DENSE_POOL = 512
+"""Pools up to this size (a title and five sentences of each of 85 documents) are grouped by
+:func:`duplicate_labels`, with square arrays of the pairs; larger ones by the sparse
+:func:`~summarize.text.merge.duplicate_groups`, whose memory grows with the pool rather
+than with its square."""
 
 
 def duplicate_labels(pool: Sequence[Sentence], threshold: float) -> np.ndarray:
     """The near-duplicate groups of :func:`~summarize.text.merge.duplicate_groups` with the
     pool's own tf-idf rows (:func:`~summarize.text.features.tfidf`: sub-linear tf,
-    smoothed idf, unit rows), computed with dense arrays, which for a pool of a few dozen
-    sentences costs a fraction of the sparse products: sentences with the same terms are
-    one group; two others are linked when their cosine reaches ``threshold`` or nearly all
-    the terms of the shorter are in the other (:data:`~summarize.text.merge.CONTAINMENT`,
-    at least :data:`~summarize.text.merge.MIN_CONTAINED_TERMS` terms); groups are the
-    connected components. Equal labels mark a group (the labels themselves differ)."""
+    smoothed idf, unit rows), for a small pool: sentences with the same terms are one group;
+    two others are linked when their cosine reaches ``threshold`` or nearly all the terms of
+    the shorter are in the other (:data:`~summarize.text.merge.CONTAINMENT`, at least
+    :data:`~summarize.text.merge.MIN_CONTAINED_TERMS` terms); groups are the connected
+    components. The cosines and shared terms of every pair come from the pairs of entries
+    that share a term (a few per sentence), summed with ``bincount`` into square arrays,
+    which for a few dozen sentences costs a fraction of sparse or dense matrix products.
+    Equal labels mark a group (the labels themselves differ)."""
     n = len(pool)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     first: dict[tuple[str, ...], int] = {}
     same = np.array([first.setdefault(s.terms, i) for i, s in enumerate(pool)])
     distinct = np.fromiter(first.values(), dtype=np.int64)  # in increasing order
+    m = distinct.size
     vocabulary: dict[str, int] = {}
     number = vocabulary.setdefault
-    columns = [number(term, len(vocabulary)) for s in pool for term in s.terms]
+    columns = np.array(
+        [number(term, len(vocabulary)) for s in pool for term in s.terms], dtype=np.int64
+    )
     rows = np.repeat(np.arange(n), [len(s.terms) for s in pool])
     size = max(len(vocabulary), 1)
-    counts = np.bincount(rows * size + np.asarray(columns, dtype=np.int64), minlength=n * size)
-    counts = counts.reshape(n, size).astype(np.float64)
-    has = counts > 0
-    idf = np.log((1.0 + n) / (1.0 + np.count_nonzero(has, axis=0))) + 1.0
-    weights = np.where(has, (1.0 + np.log(np.where(has, counts, 1.0))) * idf, 0.0)[distinct]
-    norms = np.sqrt((weights**2).sum(axis=1))
-    unit = weights / np.where(norms == 0, 1.0, norms)[:, None]
-    binary = has[distinct].astype(np.float64)
-    sizes = binary.sum(axis=1)
-    # (einsum, not the BLAS product: on matrices this small a threaded BLAS only waits)
-    shared = np.einsum("ik,jk->ij", binary, binary)
+    # one entry per (sentence, term), in row then column order, with its count
+    codes, counts = np.unique(rows * size + columns, return_counts=True)
+    row, column = codes // size, codes % size
+    idf = np.log((1.0 + n) / (1.0 + np.bincount(column, minlength=size))) + 1.0
+    weight = (1.0 + np.log(counts)) * idf[column]
+    norms = np.sqrt(np.bincount(row, weights=weight**2, minlength=n))
+    index = np.full(n, -1)
+    index[distinct] = np.arange(m)
+    keep = index[row] >= 0  # the distinct sentences' entries
+    row, column = index[row[keep]], column[keep]
+    unit = (weight / norms[codes // size])[keep]
+    # every pair of entries in one column (a sentence with itself too), by column
+    order = np.argsort(column, kind="stable")
+    row, column, unit = row[order], column[order], unit[order]
+    per_column = np.bincount(column, minlength=size)
+    starts = np.cumsum(per_column) - per_column
+    repeats = per_column[column]
+    left = np.repeat(np.arange(row.size), repeats)
+    right = (
+        starts[column][left]
+        + np.arange(left.size)
+        - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    )
+    pair = row[left] * m + row[right]
+    similar = np.bincount(pair, weights=unit[left] * unit[right], minlength=m * m).reshape(m, m)
+    shared = np.bincount(pair, minlength=m * m).reshape(m, m)
+    sizes = np.bincount(row, minlength=m)
     smaller = np.minimum(sizes[:, None], sizes[None, :])
-    linked = (np.einsum("ik,jk->ij", unit, unit) >= threshold) | (
+    linked = (similar >= threshold) | (
         (smaller >= MIN_CONTAINED_TERMS) & (shared >= CONTAINMENT * np.maximum(smaller, 1))
     )
-    labels = np.arange(distinct.size)
+    labels = np.arange(m)
     while True:  # each takes the least label of its links until none changes: components
-        lowest = np.minimum(np.where(linked, labels[None, :], distinct.size).min(axis=1), labels)
+        lowest = np.minimum(np.where(linked, labels[None, :], m).min(axis=1), labels)
         if np.array_equal(lowest, labels):
             break
         labels = lowest

@@ -56,7 +56,7 @@ class Topic:
         sentences = [s for document in documents for s in document.sentences]
         counts = Counter(chain.from_iterable(s.terms for s in sentences))
         text = "\n".join(s.text.replace("\n", " ") for s in sentences)
-        return cls(counts=dict(counts), text=text, language=language)
+        return cls(counts=counts, text=text, language=language)
 
     def weight(self, word: str) -> float:
         """A word's worth in the headline: ``log(1 + n)`` for a content word whose term
