@@ -66,3 +66,47 @@ def test_corroboration_raises_a_sentence_that_other_documents_carry() -> None:
     # b's lead is carried by both documents: it outranks a's lead
     assert ranked[0].original == carried and ranked[0].document == "b"
     assert ranked[0].score == 1.0
+
+
+def test_title_support_groups_as_the_sparse_duplicate_groups_do() -> None:
+    from summarize.headline.ranking import duplicate_labels, title_sentence
+    from summarize.text.features import tfidf
+    from summarize.text.merge import duplicate_groups
+
+    texts = [
+        "Ostrel council approves budget for new library",
+        "The Ostrel council approved the budget for the new library on Monday.",
+        "Councillors in Ostrel voted on Monday to approve the library budget.",
+        "Rain is expected across the valley for the rest of the week.",
+        "Rain is expected across the valley for the rest of the week.",  # the same terms
+        "Library budget approved",
+        "",  # no terms at all
+        "The new library will open next spring after two years of building work in Ostrel.",
+    ]
+    pool = [
+        title_sentence(build_document(text or "x", str(i), title=text))
+        for i, text in enumerate(texts)
+    ]
+
+    def partition(labels: object) -> list[int]:
+        first: dict[int, int] = {}
+        return [first.setdefault(int(label), len(first)) for label in labels]  # type: ignore[attr-defined]
+
+    for threshold in (0.3, 0.5, 0.7, 1.0):
+        dense = partition(duplicate_labels(pool, threshold))
+        assert dense == partition(duplicate_groups(pool, tfidf(pool), threshold))
+    assert partition(duplicate_labels(pool, 0.5))[3] == partition(duplicate_labels(pool, 0.5))[4]
+
+
+def test_first_and_second_person_only_as_words_of_their_own() -> None:
+    from summarize.headline.ranking import _not_a_candidate
+
+    person = "speaks in the first or second person"
+    assert _not_a_candidate("Ostrel officials said I'm not leaving the town hall.") == person
+    assert _not_a_candidate("The mayor told reporters we will rebuild the bridge.") == person
+    assert _not_a_candidate("Our town has reopened the bridge after the floods.") == person
+    assert _not_a_candidate("The council gave your details to the Ostrel police.") == person
+    # inside other words, hyphenated, after an apostrophe, or a title's capital: not a person
+    assert _not_a_candidate("The US-led mission used weary troops in Myra and Youngstown.") == ""
+    assert _not_a_candidate("The show My Family returned to screens in Ostrel on Monday.") == ""
+    assert _not_a_candidate("Rock'n'roll band Kiwi-Our toured Ostrel for a week of shows.") == ""

@@ -56,6 +56,17 @@ def test_drop_appositives(text: str, expected: str | None) -> None:
         ("The bank, which was founded in 1850, closed its doors.", "The bank closed its doors."),
         ("The aide quit over a scandal, which broke in May.", "The aide quit over a scandal"),
         ("The firm, owned by Suez, is in talks.", "The firm is in talks."),
+        # a comma before a capitalised word is inside the clause: a list of names
+        (
+            "Record producer Tom Fennick, who was behind hits by the Larks, Ada Brook and "
+            "the Ostrel Singers, has died aged 70.",
+            "Record producer Tom Fennick has died aged 70.",
+        ),
+        # ... and where a list runs on to no verb, the clause's end is not known: it stays
+        (
+            "Fans of the Larks, who toured with Ada Brook, Tom Fennick and the Ostrel Singers.",
+            "Fans of the Larks, who toured with Ada Brook, Tom Fennick and the Ostrel Singers.",
+        ),
     ],
 )  # fmt: skip
 def test_drop_relative_clauses(text: str, expected: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from summarize.headline.rules.filling import add_topic_label, append_next_phrase
@@ -94,3 +96,17 @@ def test_a_label_the_text_names_in_another_form_is_skipped() -> None:
     assert add_topic_label("Troops leave Tarvonian border", 75, ["Tarvonia"]) == (
         "Troops leave Tarvonian border"
     )
+
+
+def test_add_topic_label_reads_no_labels_without_room_for_one() -> None:
+    read: list[str] = []
+
+    def labels() -> Iterator[str]:
+        read.append("read")
+        yield "Tarvonia"
+
+    full = "Troops leave the border after weeks of talks with the Ostrel council"
+    assert add_topic_label(full, len(full) + 2, labels()) == full
+    assert read == []
+    assert add_topic_label("Troops leave border", 75, labels()) == "Tarvonia: Troops leave border"
+    assert read == ["read"]

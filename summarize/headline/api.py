@@ -73,7 +73,7 @@ only for now: the word lists are English.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from summarize.errors import SummarizeError
 from summarize.headline.compress import ALWAYS, HEADLINESE, STYLE, compress
@@ -208,8 +208,14 @@ def fill(best: HeadlineCandidate, bytes: int, topic: Topic) -> str:
     if FILL in ("phrase", "both"):
         text = append_next_phrase(text, bytes, best.rest)
     if FILL in ("label", "both"):
-        text = add_topic_label(text, bytes, topic.labels())
+        text = add_topic_label(text, bytes, _labels(topic))
     return text
+
+
+def _labels(topic: Topic) -> Iterator[str]:
+    """The topic's labels, found only when they are read (:func:`add_topic_label` reads none
+    when the headline leaves no room for one)."""
+    yield from topic.labels()
 
 
 def _check_budget(bytes: object) -> None:

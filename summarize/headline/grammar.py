@@ -93,43 +93,68 @@ def has_verb(words: Sequence[str]) -> bool:
     verb of news (:data:`VERBS`) after a noun: in "-s" after any (``"the internet raises
     questions"``), bare after a plural or a name (``"Brentford face a tie"``). Without a
     tagger this over-accepts; it guards against cuts that leave only a noun phrase."""
-    for position, raw in enumerate(words):
-        word = bare_word(raw)
-        if not position or not raw[:1].islower():
-            continue
-        if word in AUXILIARIES or word in IRREGULAR_PAST or SAYING.fullmatch(word):
-            return True
-        if word in SURE_PRESENT:
-            return True  # "Tickets for the festival sell out"
-        if word == "to" and position and words[position + 1 : position + 2]:
-            following = words[position + 1]
-            if following[:1].islower() and bare_word(following) not in FUNCTION_WORDS:
-                return True  # headline "to" for the future: "BMW to recall cars"
-        if position and _in_ed(word):
-            return True
-        previous = words[position - 1]
-        if not previous[-1:].isalnum() or bare_word(previous) in FUNCTION_WORDS | PRONOUNS:
-            continue
-        following = bare_word(words[position + 1]) if position + 1 < len(words) else ""
-        if (
-            len(word) > 2
-            and word.endswith("s")
-            and not word.endswith(("ss", "us", "is", "'s"))
-            and previous[:1].isupper()
-            and following  # "Boerse investors" at the end is a noun phrase
-            and following not in AUXILIARIES | {"to"}  # "Society members are to"
-        ):
-            return True
-        if word in PRESENT_VERBS or (
-            word in VERBS
-            and (
-                previous[:1].isupper()
-                or bare_word(previous) in PLURAL_WORDS
-                or looks_plural(previous)
-            )
-        ):
-            return True  # "the internet raises questions", "Brentford face a tie"
-    return False
+    last = len(words) - 1
+    return any(
+        _verb_at(words, position, words[position + 1] if position < last else "")
+        for position in range(1, len(words))
+    )
+
+
+def verb_prefix(words: Sequence[str]) -> int:
+    """How many first words hold a verb: :func:`has_verb` accepts ``words[:n]`` exactly
+    when ``n`` is at least this (``len(words) + 1`` when it accepts none). One pass, where
+    asking :func:`has_verb` of every prefix in turn costs the square of the length: a word
+    is a verb in a prefix that ends on it by its own tests, or once the prefix holds the
+    word after it by those that read that word, so the first word that passes either way
+    decides."""
+    last = len(words) - 1
+    for position in range(1, len(words)):
+        if _verb_at(words, position, ""):
+            return position + 1
+        if position < last and _verb_at(words, position, words[position + 1]):
+            return position + 2
+    return len(words) + 1
+
+
+def _verb_at(words: Sequence[str], position: int, following_word: str) -> bool:
+    """Whether ``words[position]`` is a finite verb by the tests of :func:`has_verb`, with
+    ``following_word`` as the word after it, as written ("" when there is none)."""
+    raw = words[position]
+    if not position or not raw[:1].islower():
+        return False
+    word = bare_word(raw)
+    if word in AUXILIARIES or word in IRREGULAR_PAST or SAYING.fullmatch(word):
+        return True
+    if word in SURE_PRESENT:
+        return True  # "Tickets for the festival sell out"
+    if (
+        word == "to"
+        and following_word
+        and following_word[:1].islower()
+        and bare_word(following_word) not in FUNCTION_WORDS
+    ):
+        return True  # headline "to" for the future: "BMW to recall cars"
+    if _in_ed(word):
+        return True
+    previous = words[position - 1]
+    if not previous[-1:].isalnum() or bare_word(previous) in FUNCTION_WORDS | PRONOUNS:
+        return False
+    following = bare_word(following_word) if following_word else ""
+    if (
+        len(word) > 2
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "'s"))
+        and previous[:1].isupper()
+        and following  # "Boerse investors" at the end is a noun phrase
+        and following not in AUXILIARIES | {"to"}  # "Society members are to"
+    ):
+        return True
+    return word in PRESENT_VERBS or (
+        word in VERBS
+        and (
+            previous[:1].isupper() or bare_word(previous) in PLURAL_WORDS or looks_plural(previous)
+        )
+    )  # "the internet raises questions", "Brentford face a tie"
 
 
 def looks_plural(word: str) -> bool:

@@ -29,6 +29,7 @@ def verb_form(base: str, tag: str) -> str | None:
     return forms[0] if forms else None
 
 
+@lru_cache(maxsize=4096)
 def is_past_of(word: str, base: str) -> bool:
     """``word`` is the simple past of ``base`` (``"rose"``, ``"rise"``)."""
     from lemminflect import getInflection
@@ -36,6 +37,7 @@ def is_past_of(word: str, base: str) -> bool:
     return word in getInflection(base, "VBD")
 
 
+@lru_cache(maxsize=4096)
 def is_participle_of(word: str, base: str) -> bool:
     """``word`` is the past participle of ``base`` (``"taken"``, ``"take"``)."""
     from lemminflect import getInflection

@@ -34,7 +34,7 @@ from summarize.headline.words import (
 from summarize.model import Document, Sentence
 from summarize.ranking import Ranked
 from summarize.text.features import tfidf
-from summarize.text.merge import duplicate_groups
+from summarize.text.merge import CONTAINMENT, MIN_CONTAINED_TERMS, duplicate_groups
 from summarize.text.tokens import analyzer, tokenize
 
 TITLE_MATCH = 0.5
@@ -58,6 +58,8 @@ def rank_candidates(
     positions: dict[str, list[int]] = {}
     for i, sentence in enumerate(ranked.kept):
         positions.setdefault(sentence.doc, []).append(i)
+    group_of: list[int] = ranked.group_of.tolist()
+    ranked_scores: list[float] = ranked.scores.tolist()
     pool: list[Sentence] = []
     raw: list[float] = []
     titles: list[int] = []
@@ -66,16 +68,18 @@ def rank_candidates(
         if document.title and document.title.strip():
             titles.append(len(pool))
             pool.append(title_sentence(document))
-            raw.append(float(ranked.scores[mine[0]]) if mine else 1.0)
+            raw.append(ranked_scores[mine[0]] if mine else 1.0)
         story: list[int] = []
         seen: set[int] = set()  # a sentence repeated in its document counts once
         for i in mine:
-            if int(ranked.group_of[i]) not in seen:
-                seen.add(int(ranked.group_of[i]))
+            if sentences is not None and len(story) >= sentences:
+                break
+            if group_of[i] not in seen:
+                seen.add(group_of[i])
                 story.append(i)
-        for i in story if sentences is None else story[:sentences]:
+        for i in story:
             pool.append(ranked.kept[i])
-            raw.append(float(ranked.scores[i]) * ranked.boost(int(ranked.group_of[i])))
+            raw.append(ranked_scores[i] * ranked.boost(group_of[i]))
     if not pool:
         return []
     scores = np.array(raw)
@@ -123,15 +127,92 @@ def title_sentence(document: Document) -> Sentence:
 
 def _support(pool: Sequence[Sentence], threshold: float | None) -> np.ndarray:
     """For each candidate, how many documents carry it or a near-duplicate of it among the
-    candidates (:func:`~summarize.text.merge.duplicate_groups`, sparse; the titles are not in
-    the ranked pool, so they are compared here). Each alone when merging is off."""
+    candidates (the titles are not in the ranked pool, so they are compared here): the
+    groups of :func:`~summarize.text.merge.duplicate_groups` on the candidates' own tf-idf
+    rows, computed densely by :func:`duplicate_labels` when the pool is small (it is: a
+    title and a few sentences per document). Each alone when merging is off."""
     if threshold is None:
         return np.ones(len(pool))
-    labels = duplicate_groups(pool, tfidf(pool), threshold)
+    if len(pool) <= DENSE_POOL:
+        labels = duplicate_labels(pool, threshold)
+    else:
+        labels = duplicate_groups(pool, tfidf(pool), threshold)
     documents: dict[int, set[str]] = {}
-    for label, sentence in zip(labels, pool, strict=True):
-        documents.setdefault(int(label), set()).add(sentence.doc)
-    return np.array([len(documents[int(label)]) for label in labels], dtype=np.float64)
+    for label, sentence in zip(labels.tolist(), pool, strict=True):
+        documents.setdefault(label, set()).add(sentence.doc)
+    return np.array([len(documents[label]) for label in labels.tolist()], dtype=np.float64)
+
+
+DENSE_POOL = 512
+"""Pools up to this size (a title and five sentences of each of 85 documents) are grouped by
+:func:`duplicate_labels`, with square arrays of the pairs; larger ones by the sparse
+:func:`~summarize.text.merge.duplicate_groups`, whose memory grows with the pool rather
+than with its square."""
+
+
+def duplicate_labels(pool: Sequence[Sentence], threshold: float) -> np.ndarray:
+    """The near-duplicate groups of :func:`~summarize.text.merge.duplicate_groups` with the
+    pool's own tf-idf rows (:func:`~summarize.text.features.tfidf`: sub-linear tf,
+    smoothed idf, unit rows), for a small pool: sentences with the same terms are one group;
+    two others are linked when their cosine reaches ``threshold`` or nearly all the terms of
+    the shorter are in the other (:data:`~summarize.text.merge.CONTAINMENT`, at least
+    :data:`~summarize.text.merge.MIN_CONTAINED_TERMS` terms); groups are the connected
+    components. The cosines and shared terms of every pair come from the pairs of entries
+    that share a term (a few per sentence), summed with ``bincount`` into square arrays,
+    which for a few dozen sentences costs a fraction of sparse or dense matrix products.
+    Equal labels mark a group (the labels themselves differ)."""
+    n = len(pool)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    first: dict[tuple[str, ...], int] = {}
+    same = np.array([first.setdefault(s.terms, i) for i, s in enumerate(pool)])
+    distinct = np.fromiter(first.values(), dtype=np.int64)  # in increasing order
+    m = distinct.size
+    vocabulary: dict[str, int] = {}
+    number = vocabulary.setdefault
+    columns = np.array(
+        [number(term, len(vocabulary)) for s in pool for term in s.terms], dtype=np.int64
+    )
+    rows = np.repeat(np.arange(n), [len(s.terms) for s in pool])
+    size = max(len(vocabulary), 1)
+    # one entry per (sentence, term), in row then column order, with its count
+    codes, counts = np.unique(rows * size + columns, return_counts=True)
+    row, column = codes // size, codes % size
+    idf = np.log((1.0 + n) / (1.0 + np.bincount(column, minlength=size))) + 1.0
+    weight = (1.0 + np.log(counts)) * idf[column]
+    norms = np.sqrt(np.bincount(row, weights=weight**2, minlength=n))
+    index = np.full(n, -1)
+    index[distinct] = np.arange(m)
+    keep = index[row] >= 0  # the distinct sentences' entries
+    row, column = index[row[keep]], column[keep]
+    unit = (weight / norms[codes // size])[keep]
+    # every pair of entries in one column (a sentence with itself too), by column
+    order = np.argsort(column, kind="stable")
+    row, column, unit = row[order], column[order], unit[order]
+    per_column = np.bincount(column, minlength=size)
+    starts = np.cumsum(per_column) - per_column
+    repeats = per_column[column]
+    left = np.repeat(np.arange(row.size), repeats)
+    right = (
+        starts[column][left]
+        + np.arange(left.size)
+        - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    )
+    pair = row[left] * m + row[right]
+    similar = np.bincount(pair, weights=unit[left] * unit[right], minlength=m * m).reshape(m, m)
+    shared = np.bincount(pair, minlength=m * m).reshape(m, m)
+    sizes = np.bincount(row, minlength=m)
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    linked = (similar >= threshold) | (
+        (smaller >= MIN_CONTAINED_TERMS) & (shared >= CONTAINMENT * np.maximum(smaller, 1))
+    )
+    labels = np.arange(m)
+    while True:  # each takes the least label of its links until none changes: components
+        lowest = np.minimum(np.where(linked, labels[None, :], m).min(axis=1), labels)
+        if np.array_equal(lowest, labels):
+            break
+        labels = lowest
+    return labels[np.searchsorted(distinct, same)]
 
 
 def choose(
@@ -226,11 +307,17 @@ def _compress_candidate(candidate: HeadlineCandidate, bytes: int, topic: Topic) 
 
 _OPENING_QUOTE = re.compile(r"^[\"'\u201c\u2018\u00ab\u201e`]")
 # first and second person: "I" anywhere, the others in lower case or opening the sentence
-# (a capitalised "My" inside is a title: "My Family")
+# (a capitalised "My" inside is a title: "My Family"). A word of its own: no letter, digit,
+# hyphen or apostrophe before it, no letter, digit or hyphen after it ("I'm" and "we're"
+# are met at "I" and "we"). Each word comes before the look behind at what precedes it, so
+# that the search skips ahead to the words' first letters.
+_NOT_BEFORE = r"[\w\-'\u2019]"
 _FIRST_PERSON = re.compile(
-    r"(?<![\w\-'\u2019])(?:I|I'm|I've|I'd|we|we're|we've|my|our|us|you|your|you're)(?![\w\-])"
-    r"|^(?:We|My|Our|You|Your)\b"
+    "(?:"
+    + "|".join(f"{word}(?<!{_NOT_BEFORE}{word})" for word in "I we my our us you your".split())
+    + r")(?![\w\-])"
 )
+_OPENING_FIRST_PERSON = re.compile(r"(?:We|My|Our|You|Your)\b")
 
 
 def _opens_noun_phrase(word: str) -> bool:
@@ -246,9 +333,10 @@ def _opens_noun_phrase(word: str) -> bool:
 
 def _not_a_candidate(text: str) -> str:
     """Why a story sentence cannot be a headline ("" when it can)."""
-    if len(text.split()) < MIN_WORDS:
+    if len(text.split(None, MIN_WORDS)) < MIN_WORDS:
         return "too short to state an event"
-    if _OPENING_QUOTE.match(text) or len(unquoted(text)) < len(text) / 2:
+    plain = unquoted(text)
+    if _OPENING_QUOTE.match(text) or len(plain) < len(text) / 2:
         return "a quotation"
     first, *rest = text.split(None, 2)
     first = first.strip("\"'\u201c\u2018(")
@@ -257,6 +345,6 @@ def _not_a_candidate(text: str) -> str:
         return "opens with a pronoun"  # ("US" is no pronoun)
     if text.rstrip("\"'\u201d\u2019)").endswith("?"):
         return "a question"
-    if _FIRST_PERSON.search(unquoted(text)):
+    if _FIRST_PERSON.search(plain) or _OPENING_FIRST_PERSON.match(plain):
         return "speaks in the first or second person"
     return ""

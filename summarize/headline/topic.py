@@ -11,8 +11,15 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from summarize.headline.text import bare_word
-from summarize.headline.words import FUNCTION_WORDS, PUNCTUATION, REPORTING, is_honorific
+from summarize.headline.words import (
+    ADDRESSES,
+    FUNCTION_WORDS,
+    PUNCTUATION,
+    REPORTING,
+    is_honorific,
+)
 from summarize.model import Document
+from summarize.text.segment import TITLES
 from summarize.text.tokens import analyzer, tokenize
 
 STOP_WEIGHT = 0.0
@@ -49,7 +56,7 @@ class Topic:
         sentences = [s for document in documents for s in document.sentences]
         counts = Counter(chain.from_iterable(s.terms for s in sentences))
         text = "\n".join(s.text.replace("\n", " ") for s in sentences)
-        return cls(counts=dict(counts), text=text, language=language)
+        return cls(counts=counts, text=text, language=language)
 
     def weight(self, word: str) -> float:
         """A word's worth in the headline: ``log(1 + n)`` for a content word whose term
@@ -97,9 +104,14 @@ class Topic:
 
     def _find_labels(self, limit: int) -> list[str]:
         counts: Counter[str] = Counter()
-        for match in _CAPITALISED_RUN.finditer(self.text):
-            for run in _label_runs(match.group().split(" ")):
-                counts[" ".join(run[-MAX_LABEL_WORDS:])] += 1
+        # each distinct run once, with its count (first met first, so ties stay in order)
+        for found, times in Counter(_CAPITALISED_RUN.findall(self.text)).items():
+            if " " not in found:  # one word, as most are
+                if found not in _PARTS_EXACT and found.lower() not in _PARTS_LOWER:
+                    counts[found] += times
+                continue
+            for run in _label_runs(found.split(" ")):
+                counts[" ".join(run[-MAX_LABEL_WORDS:])] += times
         out: list[str] = []
         for label, count in counts.most_common():
             if count < MIN_LABEL_COUNT or len(out) >= limit:
@@ -181,19 +193,21 @@ def _name_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
 
 
 # Runs of capitalised words inside a line (a line is a sentence: its first word is not
-# taken), not across punctuation; a possessive ends a run ("Putin's").
+# taken), not across punctuation; a possessive ends a run ("Putin's"). (The capital comes
+# before the look behind at what precedes it, so that the search skips ahead to capitals.)
 _CAPITALISED_RUN = re.compile(
-    r"(?<=[ \t\"(\u201c])[A-Z][A-Za-z-]*[A-Za-z](?: [A-Z][A-Za-z-]*[A-Za-z])*"
+    r"[A-Z](?<=[ \t\"(\u201c][A-Z])[A-Za-z-]*[A-Za-z](?: [A-Z][A-Za-z-]*[A-Za-z])*"
     r"(?=['\u2019]s\b|[^\w'\u2019-]|$)"
 )
 
 
 def _label_runs(words: Sequence[str]) -> Iterable[tuple[str, ...]]:
-    """The parts of a run of capitalised words between honorifics, days, months and
-    function words ("The", "Of")."""
+    """The parts of a run of capitalised words (as :data:`_CAPITALISED_RUN` finds them:
+    letters and hyphens) between honorifics, days, months and function words ("The",
+    "Of")."""
     run: list[str] = []
     for word in words:
-        if is_honorific(word) or word in _NOT_LABELS or word.lower() in FUNCTION_WORDS:
+        if word in _PARTS_EXACT or word.lower() in _PARTS_LOWER:
             if run:
                 yield tuple(run)
             run = []
@@ -207,6 +221,11 @@ _NOT_LABELS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Mr Mrs Ms Dr".split()
 )
+# What parts a run of capitalised words, as one test of a word and of its lower case:
+# honorifics (:func:`~summarize.headline.words.is_honorific` of a capitalised word without
+# a period), days and months, function words.
+_PARTS_EXACT = ADDRESSES | _NOT_LABELS
+_PARTS_LOWER = TITLES | FUNCTION_WORDS
 
 
 def _strip_possessive(word: str) -> str:

@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarize.headline.grammar import has_verb, is_participle, looks_plural, verbish
+from summarize.headline.grammar import (
+    has_verb,
+    is_participle,
+    looks_plural,
+    verb_prefix,
+    verbish,
+)
 from summarize.headline.text import bare_word, capitalise, first_word, rest_or_same, tidy
 from summarize.headline.words import (
     AUXILIARIES,
@@ -102,16 +108,44 @@ _RELATIVE = re.compile(
 def drop_relative_clauses(text: str) -> str:
     """Drop non-restrictive relative clauses (set off by a comma): ``"The bank, which
     was founded in 1850, closed"`` -> ``"The bank closed"`` (one at the end goes to the
-    end), and reduced ones between commas: ``"The firm, owned by Suez, is ..."``."""
-
-    def replace(match: re.Match[str]) -> str:
-        end = match.group("end") or match.group("reduced") or ""
-        return " " if end.startswith(",") else ""
-
-    out = _RELATIVE.sub(replace, text)
+    end), and reduced ones between commas: ``"The firm, owned by Suez, is ..."``. A comma
+    followed by a capitalised word is inside the clause, in a list of names, not its end
+    (``"The producer, who worked with the Larks, Ada Brook and the Ostrel Singers, has
+    died"``): the clause runs on to the first comma followed by a word in lower case, and
+    stays when there is none (where it ends is not known)."""
+    kept: list[str] = []
+    position = 0
+    while (match := _RELATIVE.search(text, position)) is not None:
+        end = _relative_clause_end(text, match)
+        if end is None:  # its end is not known: it stays
+            kept.append(text[position : match.end()])
+        else:
+            closing = match.group("end") or match.group("reduced") or ""
+            kept.append(text[position : match.start()] + (" " if closing.startswith(",") else ""))
+        position = match.end() if end is None else end
+    out = "".join(kept) + text[position:]
     if out == text or len(out.split()) < MIN_HEADLINE_WORDS:
         return text
     return tidy(out)
+
+
+def _relative_clause_end(text: str, match: re.Match[str]) -> int | None:
+    """Where the relative clause that ``match`` opens ends: after its closing comma, or
+    after the list of names it runs into (see :func:`drop_relative_clauses`); None when
+    that list runs on to no comma followed by a word in lower case."""
+    if match.group("reduced") or not match.group("end").startswith(","):
+        return match.end()  # a reduced clause (a word in lower case follows), or at the end
+    if not text[match.end() : match.end() + 1].isupper():
+        return match.end()
+    rest = _LIST_OF_NAMES.match(text, match.end())
+    return rest.end() if rest is not None else None
+
+
+# the rest of a list of names inside a clause: capitalised items, up to a comma before a
+# word in lower case (the main clause's verb)
+_LIST_OF_NAMES = re.compile(
+    r"[^,;:\u2013\u2014]*(?:,\s+(?![a-z])[^,;:\u2013\u2014]*)*?,\s+(?=[a-z])"
+)
 
 
 def drop_restrictive_clauses(text: str) -> str:
@@ -162,8 +196,11 @@ def restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     auxiliary or a headline "to" before any comma; a relative clause must have a verb of
     its own first, so that its auxiliary is not taken for the subject's)."""
     verbs = _auxiliary_verbs(words)
-    for start in range(1, min((verbs[-1] if verbs else len(words)) - 1, MAX_SUBJECT_WORDS)):
-        if has_verb(["", *words[1:start]]):
+    stop = min((verbs[-1] if verbs else len(words)) - 1, MAX_SUBJECT_WORDS)
+    # has_verb(["", *words[1:start]]) holds from this start on
+    past_verb = verb_prefix(["", *words[1:stop]]) if stop > 1 else 0
+    for start in range(1, stop):
+        if start >= past_verb:
             return []  # past the subject: "dismissed fears that his plans are ..."
         word, previous = bare_word(words[start]), bare_word(words[start - 1])
         if not words[start][:1].islower() or previous in FUNCTION_WORDS | PRONOUNS:
@@ -235,8 +272,9 @@ def subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         or any(bare_word(w) in CLAUSE_WORDS | CONJUNCTIONS | PRONOUNS for w in words[1:verb])
     ):
         return []  # "Shops that flout rules on how ...": the verb may be the clause's
+    past_verb = verb_prefix(["", *words[1 : verb - 1]])  # has_verb of ["", *words[1:start]]
     for start in range(2, verb - 1):
-        if words[start - 1][-1] in ",;:" or has_verb(["", *words[1:start]]):
+        if words[start - 1][-1] in ",;:" or start >= past_verb:
             return []  # past the subject: "Robots are learning lessons on ..."
         previous = bare_word(words[start - 1])
         if (

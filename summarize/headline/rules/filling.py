@@ -23,9 +23,12 @@ def add_topic_label(text: str, bytes: int, labels: Iterable[str]) -> str:
     """``"Label: text"`` with the first label (best first) that fits in ``bytes`` and that
     the text does not already name (none of its words is in the text, nor a word that one
     of them begins: "Syria" names "Syrian"): ``"Kosovo: Leaders agree deal"``. The text
-    unchanged when none fits or it already has a label."""
+    unchanged when none fits or it already has a label. ``labels`` are read only when a
+    label of one letter would fit (they may be found as they are read)."""
     if not text or LABEL_SEPARATOR.strip() in text.split(None, 1)[0]:
         return text  # "Kosovo: ..." already
+    if not fits_in(f"L{LABEL_SEPARATOR}{text}", bytes):
+        return text  # no room for any label
     have = [bare_word(w) for w in text.split()]
     for label in labels:
         if any(_names(word, bare_word(part)) for part in label.split() for word in have):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from summarize.headline.grammar import (
     has_verb,
@@ -91,20 +91,26 @@ def trim(
     elif fits_in(text, bytes):
         return text, 0, len(words)
     weigh = weight or _content_weight
-    values = [weigh(w) for w in words]
+    values: list[float] = []  # the words' weights, found as far as the cuts tried need them
     sizes = [0 if i in free else len(w.encode("utf-8")) + 1 for i, w in enumerate(words)]
-    ends = [i for i in range(MIN_HEADLINE_WORDS, len(words)) if _is_boundary(words, i)]
-    ends.append(len(words))
+    known: dict[int, bool] = {}  # phrase boundaries found so far, for this text
+
+    def boundary(i: int) -> bool:
+        found = known.get(i)
+        if found is None:
+            found = known[i] = _is_boundary(words, i)
+        return found
+
     optional = sorted(
-        _adjunct_spans(words)
+        _adjunct_spans(words, boundary)
         + descriptor_spans(words)
         + restrictive_spans(words)
         + subject_phrase_spans(words)
     )
     best: tuple[float, int, int] | None = None
     best_text, best_drops, best_end = text, 0, len(words)
-    for end in ends:  # keep words[:end]; the tail after it is cut
-        if _lone_end(words, end):
+    for end in range(MIN_HEADLINE_WORDS, len(words) + 1):  # keep words[:end]; cut the tail
+        if (end < len(words) and not boundary(end)) or _lone_end(words, end):
             continue
         inner = [span for span in optional if span[1] < end]
         prefix_size = sum(sizes[:end]) - 1
@@ -113,6 +119,7 @@ def trim(
         reach = sorted((sum(sizes[a : min(b, end)]) for a, b in optional if a < end), reverse=True)
         if prefix_size - sum(reach[:max_drops]) > bytes:
             break
+        values += [weigh(w) for w in words[len(values) : end]]
         prefix_value = sum(values[:end])
         for count in range(0, min(max_drops, len(inner)) + 1):
             for dropped in _combinations(inner, count):
@@ -157,11 +164,17 @@ def _combinations(
                 yield (span, *rest)
 
 
-def _adjunct_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+def _adjunct_spans(
+    words: Sequence[str], boundary: Callable[[int], bool] | None = None
+) -> list[tuple[int, int]]:
     """Word spans of prepositional phrases that may go from inside the text: opened by an
     adjunct preposition (not after a comma), running to the next phrase boundary with the
     ``of`` phrases that hang on it, without a verb inside, and followed by another
-    prepositional phrase (which attaches as freely as the dropped one did)."""
+    prepositional phrase (which attaches as freely as the dropped one did). ``boundary``
+    says whether the text may be cut before a word (:func:`_is_boundary` by default; trimming
+    passes its own, which remembers)."""
+    if boundary is None:
+        boundary = lambda i: _is_boundary(words, i)  # noqa: E731
     spans = []
     for start in range(1, len(words)):
         if bare_word(words[start]) not in ADJUNCT_PREPOSITIONS or words[start - 1][-1] in ",;:":
@@ -171,7 +184,7 @@ def _adjunct_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         ):
             continue  # "is at its lowest level", "aimed at", "backing down in": it is needed
         end = start + 1
-        while end < len(words) and (not _is_boundary(words, end) or bare_word(words[end]) == "of"):
+        while end < len(words) and (not boundary(end) or bare_word(words[end]) == "of"):
             end += 1
         if end >= len(words) or words[end - 1][-1] in ",;:":
             continue
