@@ -42,7 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from results import load_average, publish, run_line  # noqa: E402
+from results import commit, load_average, publish, run_line  # noqa: E402
 
 from summarize import summarize  # noqa: E402
 from summarize.errors import SummarizeError  # noqa: E402
@@ -56,6 +56,7 @@ from summarize.selectors import selectors  # noqa: E402
 SECTION = "## Protocol: choosing the default"
 BASELINE = "lead+greedy"
 FORMER_DEFAULT = "auto+greedy"
+COMMITS = "commits"  # the --cache file's record of the commit each cell was computed at
 CONFIDENCE = 0.95
 RESAMPLES = 1000
 
@@ -365,11 +366,15 @@ def main(argv: list[str] | None = None) -> int:
     methods = [m for m in METHODS if not wanted or m.label in wanted or m.label == BASELINE]
     started = datetime.datetime.now(datetime.timezone.utc)
     load_now = load_average()
+    revision = commit()
     clock = time.perf_counter()
 
     cache: dict[str, list[list[float]]] = {}
+    made_at: dict[str, str] = {}  # the commit each cell was computed at, kept beside them
     if args.cache and args.cache.exists():
-        cache = json.loads(args.cache.read_text())
+        saved = json.loads(args.cache.read_text())
+        made_at = saved.pop(COMMITS, {})
+        cache = saved
     tasks = [
         (m, n, w)
         for n in names
@@ -391,11 +396,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.cache:  # saved as it goes, so an interrupted run loses one cell
                 label, n, w, values = done[-1]
                 cache[f"{label}|{n}|{w}"] = values.tolist()
-                args.cache.write_text(json.dumps(cache))
+                made_at[f"{label}|{n}|{w}"] = revision
+                args.cache.write_text(json.dumps({**cache, COMMITS: made_at}))
     for label, n, w, values in done:
         cache[f"{label}|{n}|{w}"] = values.tolist()
+        made_at[f"{label}|{n}|{w}"] = revision
     if args.cache:
-        args.cache.write_text(json.dumps(cache))
+        args.cache.write_text(json.dumps({**cache, COMMITS: made_at}))
 
     labels = [m.label for m in methods]
     table = {
@@ -425,13 +432,21 @@ def main(argv: list[str] | None = None) -> int:
         command += f" --sets {args.sets}"
     if args.max_clusters != 600:
         command += f" --max-clusters {args.max_clusters}"
+    if args.cache:
+        command += f" --cache {args.cache}"
+    used = [f"{m}|{n}|{w}" for m in labels for n in names for w in (0, 1)]
+    counts: dict[str, int] = {}
+    for key in used:
+        counts[made_at.get(key, "unknown")] = counts.get(made_at.get(key, "unknown"), 0) + 1
     header = (
-        run_line(started, load_now)
+        run_line(started, load_now, revision)
         + f", in {time.perf_counter() - clock:.0f} s wall time on {args.jobs} process(es)"
         + (
             f"; {len(names) * 2 * len(methods) - len(tasks)} of the "
             f"{len(names) * 2 * len(methods)} cells were reused from the --cache of earlier runs "
-            "of this command."
+            "of this command; cells by the commit they were computed at: "
+            + ", ".join(f"{k} at {c}" for c, k in sorted(counts.items()))
+            + "."
             if len(tasks) < len(names) * 2 * len(methods)
             else "."
         )

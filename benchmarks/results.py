@@ -73,12 +73,13 @@ def commit() -> str:
     return head.stdout.strip() + ("+changes" if status.stdout.strip() else "")
 
 
-def run_line(started: datetime.datetime, load: float | None) -> str:
+def run_line(started: datetime.datetime, load: float | None, revision: str | None = None) -> str:
     """``Run <when> at commit <hash> with summarize <version>, Python <version> on <machine>
     (<n> CPUs, load average <x> at the start)``: how a section says where its figures come
-    from."""
+    from. ``revision`` is the commit when the run started (default: the commit now)."""
     return (
-        f"Run {started:%Y-%m-%d %H:%M} at commit {commit()} with summarize {__version__}, Python "
+        f"Run {started:%Y-%m-%d %H:%M} at commit {revision or commit()} with summarize "
+        f"{__version__}, Python "
         f"{platform.python_version()} on {platform.machine()} ({os.cpu_count()} CPUs"
         + (f", load average {load:.1f} at the start" if load is not None else "")
         + ")"
