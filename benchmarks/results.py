@@ -53,15 +53,23 @@ def load_average() -> float | None:
 
 
 def commit() -> str:
-    """The checked-out commit, short, with ``+changes`` when the tree differs from it
-    (``unknown`` outside a git clone)."""
+    """The checked-out commit, short, with ``+changes`` when a tracked file other than the
+    results file differs from it (``unknown`` outside a git clone)."""
     root = RESULTS.parent.parent
     try:
         head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
         )
         status = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            [
+                "git",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                ".",
+                f":!{RESULTS.name}",
+            ],
             cwd=root,
             capture_output=True,
             text=True,
