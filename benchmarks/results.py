@@ -68,7 +68,7 @@ def commit() -> str:
                 "--untracked-files=no",
                 "--",
                 ".",
-                f":!{RESULTS.name}",
+                f":!{RESULTS.relative_to(root)}",
             ],
             cwd=root,
             capture_output=True,
