@@ -28,6 +28,8 @@ from summarize.render.evaluation import EvaluationTable, evaluation_markdown
 
 from .conftest import EVAL
 
+ROOT = Path(__file__).resolve().parent.parent
+
 # Each story: a lead sentence that shares little with the reference, a second sentence
 # that is nearly the reference, and a third about something else. With a budget of one
 # sentence, lead takes the first and the oracle the second.
@@ -145,6 +147,23 @@ def test_random_is_reproducible_and_seeded(tiny: Path) -> None:
 
     assert random_scores(0) == random_scores(0)
     assert any(random_scores(seed) != random_scores(0) for seed in range(1, 6))
+
+
+def test_random_stays_random_sentences_whatever_the_selector(tmp_path: Path) -> None:
+    # the sample cluster at 60 words: coverage weighted by random scores chooses otherwise
+    # than the best random scores, so this would differ if --selector reached the baseline
+    documents = [
+        {"id": p.name, "text": p.read_text(encoding="utf-8")}
+        for p in sorted((ROOT / "corpus" / "russia-syria-withdrawal").iterdir())
+    ]
+    path = write_set(tmp_path, record(0, documents=documents, budget={"words": 60}, headlines=[]))
+
+    def random_scores(selector: str) -> tuple[float, ...]:
+        options = DigestOptions(selector=selector)
+        (result,) = evaluate([path], settings("random", options=options)).sets
+        return tuple(result.per_cluster[0].values)
+
+    assert random_scores("submodular") == random_scores("greedy")
 
 
 def test_the_sets_budget_applies_unless_one_is_given(tiny: Path) -> None:

@@ -15,12 +15,13 @@ ROUGE-2 and summary-level ROUGE-L; precision, recall and F1; ROUGE-1.5.5 convent
 * **ROUGE's cut**: a ``words`` budget cuts the output and every reference to that many
   words (``-l``), a ``bytes`` budget to that many bytes (``-b``); ``ratio`` and
   ``sentences`` budgets cut nothing.
-* **Baselines**: ``lead``, ``random`` (seeded with :attr:`EvalSettings.seed`) and
+* **Baselines**: ``lead``, ``random`` (seeded with :attr:`EvalSettings.seed`; chosen by the
+  greedy selector whatever ``--selector`` says, so that it stays random sentences) and
   ``oracle``, which is built for each cluster from its references (cut as ROUGE cuts them)
   and the budget. The oracle runs with merging, corroboration and the redundancy check
-  relaxed (no merging, no corroboration, redundancy 0.95) so that the pipeline keeps the
-  sentences it picked; cleaning is the same as for every scorer, so it picks from the same
-  sentences.
+  relaxed (no merging, no corroboration, redundancy 0.95, the greedy selector) so that the
+  pipeline keeps the sentences it picked; cleaning is the same as for every scorer, so it
+  picks from the same sentences.
 * A scorer that refuses a cluster (a :class:`SummarizeError`, such as sumy's size limits)
   scores 0 there and is counted as a failure; clusters without references for the target
   are left out, with a note.
@@ -257,7 +258,8 @@ def _summary(
         oracle = _oracle(cluster, references, budget, settings)
         return digest(cluster.documents, options, scorer=oracle)
     if name == "random":
-        options = replace(options, scorer_params={"seed": settings.seed})
+        # a floor: random sentences, not coverage weighted by random scores
+        options = replace(options, scorer_params={"seed": settings.seed}, selector="greedy")
     return digest(cluster.documents, options)
 
 
