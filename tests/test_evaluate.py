@@ -26,9 +26,7 @@ from summarize.model import Budget
 from summarize.options import DigestOptions
 from summarize.render.evaluation import EvaluationTable, evaluation_markdown
 
-from .conftest import EVAL
-
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import EVAL, SAMPLE
 
 # Each story: a lead sentence that shares little with the reference, a second sentence
 # that is nearly the reference, and a third about something else. With a budget of one
@@ -153,8 +151,7 @@ def test_random_stays_random_sentences_whatever_the_selector(tmp_path: Path) -> 
     # the sample cluster at 60 words: coverage weighted by random scores chooses otherwise
     # than the best random scores, so this would differ if --selector reached the baseline
     documents = [
-        {"id": p.name, "text": p.read_text(encoding="utf-8")}
-        for p in sorted((ROOT / "corpus" / "russia-syria-withdrawal").iterdir())
+        {"id": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted(SAMPLE.iterdir())
     ]
     path = write_set(tmp_path, record(0, documents=documents, budget={"words": 60}, headlines=[]))
 
