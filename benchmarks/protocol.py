@@ -134,7 +134,9 @@ METHODS: tuple[Method, ...] = (
     Method("lead", "ilp", {}, {"gap": 0.0}),
     Method("lead", "ilp", single="greedy"),
     Method("lead", "submodular", {}, {"importance": 0.0}),  # Lin & Bilmes' coverage
+    Method("lead", "submodular", {}, {"importance": 0.5}),
     Method("lead", "submodular"),  # importance=1, the selector's default
+    Method("lead", "submodular", {}, {"importance": 2.0}),
     Method("lead", "submodular", {}, {"importance": 0.0}, single="greedy"),
     Method("auto", "submodular"),
     Method("news", "greedy", {"weight": 0.3, "quotes": 1.0}),
