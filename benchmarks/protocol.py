@@ -137,6 +137,8 @@ METHODS: tuple[Method, ...] = (
     Method("lead", "submodular", {}, {"importance": 0.5}),
     Method("lead", "submodular"),  # importance=1, the selector's default
     Method("lead", "submodular", {}, {"importance": 2.0}),
+    Method("lead", "submodular", {}, {"importance": 3.0}),
+    Method("lead", "submodular", {}, {"importance": 4.0}),
     Method("lead", "submodular", {}, {"importance": 0.0}, single="greedy"),
     Method("auto", "submodular"),
     Method("news", "greedy", {"weight": 0.3, "quotes": 1.0}),
