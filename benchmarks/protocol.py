@@ -110,7 +110,7 @@ class Method:
 
 # The candidates. The grids of tuned parameters are spelled out: the news scorer's
 # ``weight`` (position against content) and ``quotes`` (1 = no down-weighting), the
-# submodular selector's ``importance`` (0 = the paper's unweighted coverage; 1, its default,
+# submodular selector's ``importance`` (0 = the paper's unweighted coverage; 2, its default,
 # when not given), ICSISumm's pruning and its other differences for the ILP, and whether a
 # single article keeps the greedy selector.
 ICSISUMM = {"min_share": 0.3, "min_words": 10, "quotes": False}
@@ -120,7 +120,7 @@ ICSISUMM_ALL = {**ICSISUMM, "max_candidates": None, "redundancy": None, "tie": 0
 METHODS: tuple[Method, ...] = (
     Method("lead", "greedy"),
     Method("auto", "greedy"),  # the default before this protocol's choice
-    Method("centroid", "submodular"),
+    Method("centroid", "submodular", {}, {"importance": 1.0}),
     Method("textrank", "ilp"),
     Method("lead", "ilp"),
     Method("lead", "ilp", {}, ICSISUMM),
@@ -135,16 +135,16 @@ METHODS: tuple[Method, ...] = (
     Method("lead", "ilp", single="greedy"),
     Method("lead", "submodular", {}, {"importance": 0.0}),  # Lin & Bilmes' coverage
     Method("lead", "submodular", {}, {"importance": 0.5}),
-    Method("lead", "submodular"),  # importance=1, the selector's default
-    Method("lead", "submodular", {}, {"importance": 2.0}),
+    Method("lead", "submodular", {}, {"importance": 1.0}),
+    Method("lead", "submodular"),  # importance=2, the selector's default
     Method("lead", "submodular", {}, {"importance": 3.0}),
     Method("lead", "submodular", {}, {"importance": 4.0}),
     Method("lead", "submodular", {}, {"importance": 0.0}, single="greedy"),
-    Method("auto", "submodular"),
+    Method("auto", "submodular", {}, {"importance": 1.0}),
     Method("news", "greedy", {"weight": 0.3, "quotes": 1.0}),
     Method("news", "greedy", {"weight": 0.5, "quotes": 1.0}),
     Method("news", "greedy", {"weight": 0.3, "quotes": 0.7}),
-    Method("news", "submodular", {"weight": 0.3, "quotes": 1.0}),
+    Method("news", "submodular", {"weight": 0.3, "quotes": 1.0}, {"importance": 1.0}),
     Method("news", "ilp", {"weight": 0.3, "quotes": 1.0}),
 )
 

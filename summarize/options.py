@@ -18,7 +18,7 @@ from summarize.model import Budget
 DEFAULT_SCORER = "lead"
 DEFAULT_SELECTOR = "submodular"
 """The default method, lead scores chosen by position-aware coverage (the submodular
-selector's own default ``importance=1``): the choice of ``benchmarks/protocol.py``, the
+selector's own default ``importance=2``): the choice of ``benchmarks/protocol.py``, the
 best mean gain over lead across the five dev sets at two budgets each, with no set
 significantly worse (``benchmarks/RESULTS.md``, "Protocol: choosing the default")."""
 AUTO = "auto"
