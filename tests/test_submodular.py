@@ -91,3 +91,15 @@ def test_leading_eigenpairs_are_close_to_the_exact_ones(m: int) -> None:
     # and deterministic for a seed
     again, _ = leading_eigenpairs(matrix, 20, seed=0)
     assert np.array_equal(values, again)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_k_means_stopping_when_the_labels_repeat_gives_kmeans2s_labels(seed: int) -> None:
+    from scipy.cluster.vq import kmeans2
+
+    from summarize.selectors.submodular import _lloyd, _plus_plus
+
+    points = np.random.default_rng(seed).normal(size=(120, 6))
+    seeds = _plus_plus(points, 24, np.random.default_rng(seed))
+    _, expected = kmeans2(points, seeds, minit="matrix")
+    assert np.array_equal(_lloyd(points, seeds), expected)

@@ -122,8 +122,7 @@ class Submodular:
         values, vectors = leading_eigenpairs(similarity, _TOPICS, self.seed)
         points = vectors * np.sqrt(np.clip(values, 0.0, None))
         seeds = _plus_plus(points, k, np.random.default_rng(self.seed))
-        _, labels = kmeans2(points, seeds, minit="matrix")
-        return labels
+        return _lloyd(points, seeds)
 
     def _greedy(
         self,
@@ -221,6 +220,20 @@ def leading_eigenpairs(matrix: np.ndarray, count: int, seed: int) -> tuple[np.nd
     values, small = eigh(basis.T @ matrix @ basis)
     top = np.argsort(values)[::-1][:count]
     return values[top], basis @ small[:, top]
+
+
+def _lloyd(points: np.ndarray, seeds: np.ndarray, iterations: int = 10) -> np.ndarray:
+    """The labels of ``kmeans2(points, seeds, iter=iterations, minit="matrix")``, one of its
+    iterations at a time, stopping once the labels repeat: the same labels mean the same
+    centres (an empty cluster keeps its centre), so every later iteration would repeat
+    them too. Most clusters settle in three or four of the ten."""
+    book, previous = seeds, None
+    for _ in range(iterations):
+        book, labels = kmeans2(points, book, iter=1, minit="matrix")
+        if previous is not None and np.array_equal(labels, previous):
+            break
+        previous = labels
+    return labels
 
 
 def _plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
