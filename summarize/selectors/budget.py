@@ -19,6 +19,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from summarize.errors import SummarizeError
 from summarize.model import Budget, Sentence
 from summarize.options import describe_budget
@@ -50,6 +52,11 @@ def cost(sentence: Sentence, budget: Budget) -> int:
     if budget.chars is not None:
         return len(sentence.text)
     return max(sentence.word_count, -(-sentence.byte_count // BYTES_PER_WORD))
+
+
+def costs(sentences: Sequence[Sentence], budget: Budget) -> np.ndarray:
+    """:func:`cost` of every sentence, as floats."""
+    return np.array([cost(s, budget) for s in sentences], dtype=np.float64)
 
 
 def resolve(budget: Budget, sentences: Sequence[Sentence]) -> Budget:

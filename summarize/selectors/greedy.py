@@ -19,7 +19,8 @@ from summarize.errors import SummarizeError
 from summarize.model import Budget, Sentence
 from summarize.options import ORDERS
 from summarize.selectors.base import Pool, selectors
-from summarize.selectors.budget import Selection, cost, cut, resolve
+from summarize.selectors.budget import Selection, cut, resolve
+from summarize.selectors.budget import costs as costs_of
 
 DENSE_ROWS = 2000  # sentences; their similarity matrix takes 32 MB
 
@@ -65,7 +66,7 @@ def select(
     budget = resolve(budget, sentences)
     limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0
     candidates = [int(i) for i in np.lexsort((np.arange(n), -scores))]
-    costs = np.array([cost(s, budget) for s in sentences])
+    costs = costs_of(sentences, budget)
     check = redundancy is not None and rows is not None and rows.shape[0] == n
 
     chosen: list[int] = []

@@ -76,7 +76,8 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from summarize.model import Budget
 from summarize.selectors.base import Pool, selectors
-from summarize.selectors.budget import Selection, cost
+from summarize.selectors.budget import Selection
+from summarize.selectors.budget import costs as costs_of
 from summarize.selectors.greedy import Greedy
 from summarize.text.tokens import analyzer, stop_words
 
@@ -123,7 +124,7 @@ class ConceptILP:
         if not weights.size:
             return self._fallback(pool, budget, "no concept is shared by enough sources")
         limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0
-        costs = np.array([cost(s, budget) for s in pool.sentences], dtype=np.float64)
+        costs = costs_of(pool.sentences, budget)
         tie = self.tie * weights.min()
         occurrence, weights = _merge_concepts(sp.csc_matrix(concepts), weights)
         m = weights.size

@@ -46,7 +46,8 @@ from scipy.spatial.distance import cdist
 
 from summarize.model import Budget
 from summarize.selectors.base import Pool, selectors
-from summarize.selectors.budget import Selection, cost
+from summarize.selectors.budget import Selection
+from summarize.selectors.budget import costs as costs_of
 from summarize.threads import one_blas_thread
 
 _TOPICS = 20
@@ -86,7 +87,7 @@ class Submodular:
         np.clip(similarity, 0.0, 1.0, out=similarity)
         m = len(keep)
         limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0
-        costs = np.array([cost(pool.sentences[i], budget) for i in keep], dtype=np.float64)
+        costs = costs_of([pool.sentences[i] for i in keep], budget)
         scores = np.maximum(pool.scores[keep], 0.0)
         relative = scores / scores.mean() if scores.mean() > 0 else np.ones(m)
         reward = similarity.mean(axis=0) * relative
