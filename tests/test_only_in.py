@@ -36,13 +36,16 @@ Passengers queued at the terminal from early morning to board the first boat.
 EXCLUSIVE = "A second ferry company has filed for bankruptcy, leaving forty islanders without work."
 
 
-def reports() -> list:
-    return [build_document(A, "a.txt"), build_document(B, "b.txt")]
+def ferry_digest(second: str = B, **options: object) -> Summary:
+    """The two ferry reports (``second`` as the second), lead scores chosen best first (the
+    greedy selector leaves the exclusive fact out of the digest), 45 words."""
+    documents = [build_document(A, "a.txt"), build_document(second, "b.txt")]
+    return summarize(documents, scorer="lead", selector="greedy", words=45, **options)
 
 
 @pytest.fixture(scope="module")
 def digest() -> Summary:
-    return summarize(reports(), scorer="lead", selector="greedy", words=45)
+    return ferry_digest()
 
 
 def show(summary: Summary, fmt: str) -> str:
@@ -88,7 +91,7 @@ def test_a_single_source_has_none() -> None:
 
 
 def test_it_can_be_turned_off() -> None:
-    summary = summarize(reports(), scorer="lead", selector="greedy", words=45, only_in=False)
+    summary = ferry_digest(only_in=False)
     assert summary.exclusives == ()
     assert summary.as_dict()["only_in"] == []
     assert "Only in" not in show(summary, "text")
@@ -99,12 +102,7 @@ def test_a_fact_the_digest_already_holds_in_other_words_is_not_only_in() -> None
     other = B.replace(
         EXCLUSIVE, "The operator agreed to a six percent raise in wages, ending the strike."
     )
-    summary = summarize(
-        [build_document(A, "a.txt"), build_document(other, "b.txt")],
-        scorer="lead",
-        selector="greedy",
-        words=45,
-    )
+    summary = ferry_digest(other)
     assert summary.exclusives == ()
 
 
@@ -112,12 +110,7 @@ def test_a_fact_the_other_source_reports_in_other_words_is_not_only_in() -> None
     other = B.replace(
         EXCLUSIVE, "Crews of the Tallin Bay ferry ended a three-week strike on Tuesday."
     )
-    summary = summarize(
-        [build_document(A, "a.txt"), build_document(other, "b.txt")],
-        scorer="lead",
-        selector="greedy",
-        words=45,
-    )
+    summary = ferry_digest(other)
     assert all("strike" not in f.text for f in summary.exclusives)
 
 
@@ -139,12 +132,7 @@ def test_the_fact_must_be_worth_it() -> None:
     # at the bottom of its source, the fact scores under half the lowest chosen score
     quotes = "".join(f'"We waited {n} weeks for this boat," said a passenger.\n' for n in (2, 3, 4))
     late = B.replace(EXCLUSIVE + "\n", "") + quotes + EXCLUSIVE + "\n"
-    summary = summarize(
-        [build_document(A, "a.txt"), build_document(late, "b.txt")],
-        scorer="lead",
-        selector="greedy",
-        words=45,
-    )
+    summary = ferry_digest(late)
     assert summary.exclusives == ()
 
 
