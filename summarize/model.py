@@ -8,6 +8,7 @@ the same sentence are two sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -28,15 +29,17 @@ class Sentence:
     paragraph: int = 0
     standalone: bool = False
 
-    @property
+    # computed once per sentence: the pipeline asks for them many times (cached_property
+    # writes to the instance's __dict__, which a frozen dataclass allows; fields are unchanged)
+    @cached_property
     def ref(self) -> SentenceRef:
         return SentenceRef(self.doc, self.index)
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return len(self.text.split())
 
-    @property
+    @cached_property
     def byte_count(self) -> int:
         return len(self.text.encode("utf-8"))
 

@@ -119,7 +119,9 @@ def rank(
     heads = tuple(members[representative([kept[m] for m in members])] for members in groups)
     sources = tuple(frozenset(kept[m].doc for m in g) for g in groups)
     boosts = np.array([1.0 + options.corroboration * (len(docs) - 1) for docs in sources])
-    group_scores = scaled(np.array([scores[list(g)].max() for g in groups]) * boosts)
+    best = np.full(len(groups), -np.inf)
+    np.maximum.at(best, group_of, scores)  # each group's best member
+    group_scores = scaled(best * boosts)
     for array in (scores, group_scores, group_of):
         array.flags.writeable = False
     return Ranked(

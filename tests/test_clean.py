@@ -150,6 +150,8 @@ def test_a_paragraph_ending_with_a_photo_credit_is_a_caption() -> None:
         "Copyright 2024 Valley Courier Media Group.",
         "\u00a9 2023 The Example Gazette, all rights reserved.",
         "This material may not be published. All rights reserved.",
+        "Harbour Radio 2021. ALL RIGHTS RESERVED.",
+        "Reproduced with the permission of the publisher; all Rights Reserved",
     ],
 )
 def test_copyright_lines_are_boilerplate(text: str) -> None:

@@ -103,3 +103,40 @@ def test_k_means_stopping_when_the_labels_repeat_gives_kmeans2s_labels(seed: int
     seeds = _plus_plus(points, 24, np.random.default_rng(seed))
     _, expected = kmeans2(points, seeds, minit="matrix")
     assert np.array_equal(_lloyd(points, seeds), expected)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_k_means_plus_plus_seeding_and_iterations_give_kmeans2s_labels(seed: int) -> None:
+    from scipy.cluster.vq import kmeans2
+
+    from summarize.selectors.submodular import _lloyd, _plus_plus
+
+    points = np.random.default_rng(seed + 10).normal(size=(90, 5))
+    _, expected = kmeans2(points, 18, minit="++", rng=np.random.default_rng(seed))
+    seeds = _plus_plus(points, 18, np.random.default_rng(seed))
+    assert np.array_equal(_lloyd(points, seeds), expected)
+
+
+def test_k_means_gives_kmeans2s_labels_on_the_points_of_a_real_cluster() -> None:
+    """Points as selection makes them: scaled leading eigenvectors of a similarity matrix,
+    so the squared distance of two points is ``2 - 2 * cosine``; sentences sharing no term
+    put a point at exactly the same distance from two others, and which centre wins such a
+    tie depends on the last bits: they must be computed as kmeans2 computes them."""
+    from scipy.cluster.vq import kmeans2
+
+    from summarize.selectors.submodular import _lloyd, _plus_plus
+
+    rng = np.random.default_rng(3)
+    differences = 0
+    for m in range(8, 40):
+        terms = (rng.random((m, 60)) < 0.04) * rng.random((m, 60))
+        terms[np.arange(m), rng.integers(0, 60, size=m)] = 1.0  # no empty row
+        terms /= np.linalg.norm(terms, axis=1, keepdims=True)
+        similarity = np.clip(terms @ terms.T, 0.0, 1.0)
+        values, vectors = leading_eigenpairs(similarity, 20, seed=0)
+        points = vectors * np.sqrt(np.clip(values, 0.0, None))
+        k = max(2, round(0.2 * m))
+        seeds = _plus_plus(points, k, np.random.default_rng(0))
+        _, expected = kmeans2(points, seeds, minit="matrix")
+        differences += not np.array_equal(_lloyd(points, seeds), expected)
+    assert differences == 0

@@ -40,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.cluster.vq import kmeans2
+from scipy.cluster.vq import vq
 from scipy.linalg import eigh, qr
 from scipy.spatial.distance import cdist
 
@@ -224,15 +224,24 @@ def leading_eigenpairs(matrix: np.ndarray, count: int, seed: int) -> tuple[np.nd
 
 
 def _lloyd(points: np.ndarray, seeds: np.ndarray, iterations: int = 10) -> np.ndarray:
-    """The labels of ``kmeans2(points, seeds, iter=iterations, minit="matrix")``, one of its
-    iterations at a time, stopping once the labels repeat: the same labels mean the same
-    centres (an empty cluster keeps its centre), so every later iteration would repeat
-    them too. Most clusters settle in three or four of the ten."""
-    book, previous = seeds, None
+    """The labels of ``kmeans2(points, seeds, iter=iterations, minit="matrix")``, computed
+    as it computes them (each point's nearest centre by ``vq``, whose distances differ from
+    ``cdist``'s in the last bits; each centre moved to the mean of its points, summed in
+    their order; an empty cluster keeps its centre) without re-checking its arguments on
+    every iteration, and stopping once the labels repeat: the same
+    labels mean the same centres, so every later iteration would repeat them too. Most
+    clusters settle in three or four of the ten."""
+    book, previous = seeds.copy(), None
     for _ in range(iterations):
-        book, labels = kmeans2(points, book, iter=1, minit="matrix")
+        labels = vq(points, book, check_finite=False)[0]
         if previous is not None and np.array_equal(labels, previous):
             break
+        counts = np.bincount(labels, minlength=len(book))
+        members = np.flatnonzero(counts)
+        starts = np.cumsum(counts[members]) - counts[members]
+        # each cluster's points in their order, summed one after another
+        sums = np.add.reduceat(points[np.argsort(labels, kind="stable")], starts, axis=0)
+        book[members] = sums / counts[members, None]
         previous = labels
     return labels
 
@@ -240,14 +249,16 @@ def _lloyd(points: np.ndarray, seeds: np.ndarray, iterations: int = 10) -> np.nd
 def _plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
     """k-means++ seeds, drawn exactly as ``kmeans2(minit="++")`` draws them (the same
     random numbers, the same seeds), but keeping each point's distance to its nearest seed
-    up to date instead of measuring it to every seed again at each step: ``k`` times fewer
-    distances, which made the seeding the slowest part of selection on large clusters."""
+    up to date instead of measuring it to every seed again at each step, from one table of
+    the distances between points: ``k`` times fewer distances, which made the seeding the
+    slowest part of selection on large clusters."""
     n = points.shape[0]
-    seeds = np.empty((k, points.shape[1]))
-    seeds[0] = points[int(rng.integers(0, n, dtype="int64"))]
-    nearest = cdist(seeds[:1], points, metric="sqeuclidean")[0]
-    for i in range(1, k):
+    distances = cdist(points, points, metric="sqeuclidean")
+    picks = [int(rng.integers(0, n, dtype="int64"))]
+    draws = rng.uniform(size=k - 1)  # the numbers k - 1 calls of rng.uniform() would give
+    nearest = distances[picks[0]].copy()
+    for draw in draws:
         chances = (nearest / nearest.sum()).cumsum()
-        seeds[i] = points[int(np.searchsorted(chances, rng.uniform()))]
-        np.minimum(nearest, cdist(seeds[i : i + 1], points, metric="sqeuclidean")[0], out=nearest)
-    return seeds
+        picks.append(int(np.searchsorted(chances, draw)))
+        np.minimum(nearest, distances[picks[-1]], out=nearest)
+    return points[picks]

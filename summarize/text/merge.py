@@ -212,6 +212,8 @@ def _components(m: int, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
 def representative(members: Sequence[Sentence]) -> int:
     """Position in ``members`` of the most complete wording: most distinct terms, then most
     words, then the earliest."""
+    if len(members) == 1:
+        return 0
     best = max(
         range(len(members)),
         key=lambda i: (len(set(members[i].terms)), len(members[i].tokens), -i),
