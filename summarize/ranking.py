@@ -8,7 +8,9 @@ returns one frozen :class:`Ranked` value:
    every sentence looks like boilerplate, none is dropped, with a note);
 2. the tf-idf rows of the kept sentences are computed once, here, and handed to the scorer
    when it takes them (a ``rows`` argument of ``scores``; any other scorer is called as
-   ``scores(sentences)``) and to merging;
+   ``scores(sentences)``) and to merging; so are, for up to :data:`DENSE_COSINES` kept
+   sentences, the cosines of every pair (one product that merging, selection and the
+   only-in facts all read, instead of each computing its part);
 3. the scorer's scores are checked (one finite float per sentence) and scaled so the best
    is 1;
 4. near-duplicates (tf-idf cosine at least ``duplicates``, or one containing nearly all
@@ -41,6 +43,9 @@ from summarize.text.merge import duplicate_groups, representative
 __all__ = ["Ranked", "rank", "scaled"]
 
 ALL_BOILERPLATE = "every sentence looked like boilerplate, so none was dropped"
+DENSE_COSINES = 512
+"""Up to this many kept sentences, the cosines of every pair are computed at once (2 MiB at
+most); beyond it, each step computes only the pairs it needs from the sparse rows."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,9 @@ class Ranked:
     - ``pool``: every input sentence, in input order; ``kept``: those left after dropping
       boilerplate (``dropped`` maps each dropped one to the reason).
     - ``scores``: the scorer's score of each kept sentence, scaled so the best is 1.
-    - ``rows``: the unit tf-idf rows of the kept sentences (read-only).
+    - ``rows``: the unit tf-idf rows of the kept sentences (read-only); ``cosines``: their
+      products, the cosine of every pair of kept sentences as a dense read-only array, for
+      at most :data:`DENSE_COSINES` of them (else None).
     - ``groups``: positions in ``kept`` of each group of near-duplicates, sorted;
       ``group_of[i]``: the group of ``kept[i]``; ``heads``: the position in ``kept`` of each
       group's most complete member; ``sources``: the documents carrying each group;
@@ -74,6 +81,7 @@ class Ranked:
     corroboration: float
     duplicates: float | None
     notes: tuple[str, ...] = ()
+    cosines: np.ndarray | None = None
 
     def boost(self, group: int) -> float:
         """The corroboration factor of a group: ``1 + corroboration * (k - 1)``."""
@@ -112,7 +120,8 @@ def rank(
     if raw.shape != (len(kept),) or not np.all(np.isfinite(raw)):
         raise SummarizeError(f"scorer {name!r} did not return one finite score per sentence")
     scores = scaled(raw)
-    groups = _groups(kept, rows, options.duplicates)
+    cosines = (rows @ rows.T).toarray() if len(kept) <= DENSE_COSINES else None
+    groups = _groups(kept, rows, options.duplicates, cosines)
     group_of = np.empty(len(kept), dtype=np.int64)
     for g, members in enumerate(groups):
         group_of[list(members)] = g
@@ -122,8 +131,9 @@ def rank(
     best = np.full(len(groups), -np.inf)
     np.maximum.at(best, group_of, scores)  # each group's best member
     group_scores = scaled(best * boosts)
-    for array in (scores, group_scores, group_of):
-        array.flags.writeable = False
+    for array in (scores, group_scores, group_of, cosines):
+        if array is not None:
+            array.flags.writeable = False
     return Ranked(
         documents=documents,
         scorer=name,
@@ -140,6 +150,7 @@ def rank(
         corroboration=options.corroboration,
         duplicates=options.duplicates,
         notes=tuple(notes),
+        cosines=cosines,
     )
 
 
@@ -161,12 +172,15 @@ def _scores(model: Scorer, kept: Sequence[Sentence], rows: sp.csr_matrix) -> np.
 
 
 def _groups(
-    kept: Sequence[Sentence], rows: sp.csr_matrix, threshold: float | None
+    kept: Sequence[Sentence],
+    rows: sp.csr_matrix,
+    threshold: float | None,
+    cosines: np.ndarray | None,
 ) -> tuple[tuple[int, ...], ...]:
     """Positions in ``kept`` grouped by near-duplication (each sentence alone when off)."""
     if threshold is None:
         return tuple((i,) for i in range(len(kept)))
-    labels = duplicate_groups(kept, rows, threshold)
+    labels = duplicate_groups(kept, rows, threshold, cosines=cosines)
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(int(label), []).append(i)

@@ -140,3 +140,43 @@ def test_k_means_gives_kmeans2s_labels_on_the_points_of_a_real_cluster() -> None
         _, expected = kmeans2(points, seeds, minit="matrix")
         differences += not np.array_equal(_lloyd(points, seeds), expected)
     assert differences == 0
+
+
+def test_a_pool_with_the_rankings_cosines_selects_as_one_without() -> None:
+    from summarize.model import Budget
+    from summarize.options import DigestOptions
+    from summarize.ranking import rank
+    from summarize.selectors import Pool
+    from summarize.text.documents import as_documents
+
+    documents = [
+        "The council approved the new harbour budget on Monday after a long debate. "
+        "The budget adds two ferries and repairs the north pier. "
+        "Fishermen said the repairs were overdue. "
+        "The harbour master welcomed the vote.",
+        "Two new ferries will join the harbour fleet, the council decided on Monday. "
+        "The north pier, closed since the storm, will be repaired. "
+        "Opposition members called the budget too small for the town.",
+    ]
+    ranked = rank(as_documents(documents, "english"), DigestOptions())
+    assert ranked.cosines is not None
+    assert np.array_equal(ranked.cosines, (ranked.rows @ ranked.rows.T).toarray())
+    heads = list(ranked.heads)
+    without = Pool(
+        sentences=tuple(ranked.kept[h] for h in heads),
+        scores=ranked.group_scores,
+        rows=ranked.rows[heads],
+        sources=ranked.sources,
+    )
+    with_cosines = Pool(
+        without.sentences,
+        without.scores,
+        without.rows,
+        without.sources,
+        cosines=ranked.cosines[np.ix_(heads, heads)],
+    )
+    everyone = np.arange(len(heads))
+    assert np.array_equal(with_cosines.similarity(everyone), without.similarity(everyone))
+    budget = Budget(words=25)
+    chosen = Submodular().select(with_cosines, budget)
+    assert chosen.indices and chosen == Submodular().select(without, budget)

@@ -111,7 +111,8 @@ def exclusive_facts(
     alone = sorted((float(scores[g]) / ranked.boost(g) for g in range(len(scores))), reverse=True)
     floor = SCORE_FACTOR * alone[min(len(picked), len(alone)) - 1]
     chosen_heads = [ranked.heads[g] for g in picked]
-    columns = rows.T.tocsc()
+    dense = ranked.cosines
+    columns = rows.T.tocsc() if dense is None else None
     docs = np.array([s.doc for s in kept], dtype=object)
     facts: list[SummarySentence] = []
     chosen = set(picked)
@@ -132,8 +133,8 @@ def exclusive_facts(
         if head.doc not in other_mask:
             other_mask[head.doc] = docs != head.doc
             other_terms[head.doc] = [kept[i].terms for i in np.flatnonzero(docs != head.doc)]
-        # The members' cosines with every kept sentence, in one product.
-        cosines = (rows[members] @ columns).toarray()
+        # The members' cosines with every kept sentence: the ranking's, or one product.
+        cosines = dense[members] if dense is not None else (rows[members] @ columns).toarray()
         mask = other_mask[head.doc]
         if mask.any() and cosines[:, mask].max() >= OTHER_SOURCES:
             continue

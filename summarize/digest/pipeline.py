@@ -13,6 +13,8 @@ import inspect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from summarize.digest.only_in import exclusive_facts
 from summarize.digest.trim import Trimmed, trim
 from summarize.errors import SummarizeError
@@ -156,6 +158,7 @@ def digest(
         scores=group_scores,
         rows=ranked.rows[list(heads)],
         sources=ranked.sources,
+        cosines=None if ranked.cosines is None else ranked.cosines[np.ix_(heads, heads)],
     )
     selector_name, chooser = _selector(
         selector if selector is not None else options.selector, options.redundancy

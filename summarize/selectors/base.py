@@ -22,15 +22,27 @@ from summarize.selectors.budget import Selection
 
 @dataclass(frozen=True)
 class Pool:
-    """What a selector chooses from; every field has one entry (or row) per candidate."""
+    """What a selector chooses from; every field has one entry (or row) per candidate.
+
+    ``cosines``, when the ranking computed them, are the candidates' cosines with each
+    other (``rows @ rows.T`` as a dense array); :meth:`similarity` reads them or computes
+    them from ``rows``."""
 
     sentences: tuple[Sentence, ...]
     scores: np.ndarray
     rows: sp.csr_matrix
     sources: tuple[frozenset[str], ...]
+    cosines: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.sentences)
+
+    def similarity(self, keep: np.ndarray) -> np.ndarray:
+        """The cosines between the candidates ``keep`` (positions), as a new dense array."""
+        if self.cosines is not None:
+            return self.cosines[np.ix_(keep, keep)]
+        rows = self.rows[keep]
+        return (rows @ rows.T).toarray()
 
 
 @runtime_checkable

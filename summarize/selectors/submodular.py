@@ -80,10 +80,9 @@ class Submodular:
             return Selection(())
         if n > self.max_candidates:
             keep = np.sort(np.argsort(-pool.scores, kind="stable")[: self.max_candidates])
-            rows = pool.rows[keep]
         else:
-            keep, rows = np.arange(n), pool.rows
-        similarity = (rows @ rows.T).toarray()
+            keep = np.arange(n)
+        similarity = pool.similarity(keep)
         np.clip(similarity, 0.0, 1.0, out=similarity)
         m = len(keep)
         limit = budget.sentences or budget.words or budget.bytes or budget.chars or 0

@@ -31,6 +31,7 @@ def duplicate_groups(
     threshold: float = 0.7,
     containment: float = CONTAINMENT,
     block: int | None = None,
+    cosines: np.ndarray | None = None,
 ) -> np.ndarray:
     """A group label per sentence: equal labels mark near-duplicates.
 
@@ -42,7 +43,9 @@ def duplicate_groups(
     :data:`PAIRS_PER_BATCH`), so time and memory grow with the input rather than with its
     square; the groups are the same as the dense comparison's unless some term of a
     sentence's rarest few is carried by more than :data:`MAX_PARTNERS` sentences, in which
-    case that term links it only to the sentences nearest it in the input.
+    case that term links it only to the sentences nearest it in the input. ``cosines``,
+    when the caller has them, are the products of ``rows`` (every pair's cosine), read in
+    place of computing them again.
     """
     n = len(sentences)
     if n == 0:
@@ -57,7 +60,11 @@ def duplicate_groups(
     sizes = np.asarray(binary.sum(axis=1)).ravel()
     m = len(distinct)
     if block is None and m <= DENSE_LIMIT:
-        similar = (unit @ unit.T).toarray()
+        similar = (
+            cosines[np.ix_(distinct, distinct)]
+            if cosines is not None
+            else (unit @ unit.T).toarray()
+        )
         shared = (binary @ binary.T).toarray()
         linked = (similar >= threshold) | _contained(
             shared, sizes[:, None], sizes[None, :], containment
