@@ -210,16 +210,22 @@ def leading_eigenpairs(matrix: np.ndarray, count: int, seed: int) -> tuple[np.nd
     place sentences for k-means, so an approximate basis does."""
     m = matrix.shape[0]
     if m <= 2 * (count + _OVERSAMPLE):
-        values, vectors = eigh(matrix)
+        values, vectors = eigh(matrix, check_finite=False)
         top = np.argsort(values)[::-1][:count]
         return values[top], vectors[:, top]
     rng = np.random.default_rng(seed)
-    basis = qr(matrix @ rng.standard_normal((m, count + _OVERSAMPLE)), mode="economic")[0]
+    basis = _orthonormal(matrix @ rng.standard_normal((m, count + _OVERSAMPLE)))
     for _ in range(_POWER):
-        basis = qr(matrix @ basis, mode="economic")[0]
-    values, small = eigh(basis.T @ matrix @ basis)
+        basis = _orthonormal(matrix @ basis)
+    values, small = eigh(basis.T @ matrix @ basis, check_finite=False)
     top = np.argsort(values)[::-1][:count]
     return values[top], basis @ small[:, top]
+
+
+def _orthonormal(columns: np.ndarray) -> np.ndarray:
+    """An orthonormal basis of the span of ``columns`` (the Q of their QR decomposition;
+    they are finite by construction, so LAPACK is not asked to check)."""
+    return qr(columns, mode="economic", check_finite=False, overwrite_a=True)[0]
 
 
 def _lloyd(points: np.ndarray, seeds: np.ndarray, iterations: int = 10) -> np.ndarray:
