@@ -48,6 +48,7 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+import numpy as np
 from results import RESULTS, publish  # benchmarks/results.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,13 +158,24 @@ REPORT_LINE = re.compile(r"^([\d,]+) done, ([\d,]+) skipped, ([\d,]+) failed in 
 REPORT_RATE = re.compile(r"\(([\d,.]+) inputs/s\)")
 
 
-def run_batch(label: str, source: Path, output: Path, jobs: int, inputs: int) -> Run:
-    """Run the command once, from scratch (``--force``), and measure it."""
+def run_batch(
+    label: str, source: Path, output: Path, jobs: int, inputs: int, code: Path = ROOT
+) -> Run:
+    """Run the command once, from scratch (``--force``), and measure it. The package run is
+    the one in ``code`` (this checkout, or one of another commit): it comes first on the
+    path, and the command runs in the output's folder, so no other checkout is imported."""
     command = [sys.executable, "-m", "summarize", "batch", str(source), "-o", str(output)]
     command += ["--jobs", str(jobs), "--force"]
+    env = {**os.environ, "PYTHONPATH": str(code)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=output.resolve().parent,
+    )
     peaks, cpus, sampled = _watch(process)
     cpu = sum(cpus.values())
     stdout, stderr = process.communicate()
@@ -231,6 +243,92 @@ def write_copies(source: Path, target: Path, copies: int) -> None:
                         out.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
+THIS = "this checkout"
+
+
+def against(
+    revisions: Sequence[str], source: Path, inputs: int, work: Path, turns: int
+) -> dict[str, list[Run]]:
+    """``source`` summarized with ``--jobs 2`` at each of ``revisions`` (checked out into
+    temporary git worktrees, removed afterwards) and at this checkout, in turn, ``turns``
+    times over: interleaved, so a change in the machine's load touches every one alike."""
+    trees: dict[str, Path] = {}
+    runs: dict[str, list[Run]] = {revision: [] for revision in revisions}
+    runs[THIS] = []
+    try:
+        for revision in revisions:
+            folder = work / f"at-{revision}"
+            made = subprocess.run(
+                ["git", "worktree", "add", "--detach", str(folder), revision],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            )
+            if made.returncode != 0:
+                raise SystemExit(f"cannot check out {revision}: {made.stderr.strip()}")
+            trees[revision] = folder
+        for _ in range(turns):
+            for label, code in [*trees.items(), (THIS, ROOT)]:
+                output = work / f"against-{label.replace(' ', '-')}.jsonl"
+                runs[label].append(run_batch(label, source, output, 2, inputs, code))
+                _say(runs[label][-1])
+    finally:
+        for folder in trees.values():
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(folder)],
+                cwd=ROOT,
+                capture_output=True,
+            )
+    return runs
+
+
+def against_section(compared: dict[str, list[Run]], label: str) -> list[str]:
+    """The table comparing this checkout with earlier commits (medians of the turns)."""
+    if not compared:
+        return []
+    turns = len(compared[THIS])
+    out = [
+        "### Against earlier commits",
+        "",
+        f"{label} with `--jobs 2`, at each commit named by `--against` (a temporary git "
+        f"worktree, its package first on the path) and at this checkout, one after another, "
+        f"{turns} times over; medians of the {turns} runs. *CPU per input* is the CPU time "
+        "of every process of the run over the inputs, start-up included: on a shared "
+        "machine it moves far less with the load than the rate does.",
+        "",
+    ]
+    mine = compared[THIS]
+    rate = float(np.median([run.rate for run in mine]))
+    cpu = float(np.median([run.cpu_ms for run in mine]))
+    rows = []
+    for name, runs in compared.items():
+        their_rate = float(np.median([run.rate for run in runs]))
+        their_cpu = float(np.median([run.cpu_ms for run in runs]))
+        rows.append(
+            [
+                name if name == THIS else f"`{name}`",
+                ", ".join(f"{run.rate:,.1f}" for run in runs),
+                f"{their_rate:,.1f}",
+                f"{their_cpu:,.1f} ms",
+                "–" if name == THIS else f"{100 * (rate / their_rate - 1):+.0f}%",
+                "–" if name == THIS else f"{100 * (cpu / their_cpu - 1):+.0f}%",
+            ]
+        )
+    out += table(
+        [
+            "code",
+            "inputs/s, each run",
+            "inputs/s",
+            "CPU per input",
+            "this checkout's rate",
+            "this checkout's CPU",
+        ],
+        rows,
+    )
+    out.append("")
+    return out
+
+
 def best_of(runs: Sequence[Run]) -> Run:
     """The fastest of repeated runs: on a shared machine the others lost time to other work."""
     return max(runs, key=lambda run: run.rate)
@@ -293,9 +391,13 @@ def timed_stages(watch: Stopwatch) -> Iterator[None]:
     patch(documents, "segment", lambda f: watch.wrap("segmentation: sentence splitting", f))
     patch(documents, "tokenize", lambda f: watch.wrap("segmentation: tokenizing", f))
     patch(documents, "analyzer", lambda f: lambda *a, **k: _TimedAnalyzer(f(*a, **k), watch))
-    patch(pipeline, "boilerplate", lambda f: watch.wrap("summarize: cleaning (boilerplate)", f))
-    patch(pipeline, "tfidf", lambda f: watch.wrap("summarize: tf-idf rows for merging", f))
-    patch(pipeline, "duplicate_groups", lambda f: watch.wrap("summarize: merging", f))
+    ranking = import_module("summarize.ranking")
+    for module in (ranking, pipeline):  # the ranking step moved out of the pipeline in #13
+        patch(module, "boilerplate", lambda f: watch.wrap("summarize: cleaning (boilerplate)", f))
+        patch(module, "tfidf", lambda f: watch.wrap("summarize: tf-idf rows", f))
+        patch(module, "duplicate_groups", lambda f: watch.wrap("summarize: merging", f))
+    patch(ranking, "_scores", lambda f: watch.wrap("summarize: scoring", f))
+    patch(pipeline, "exclusive_facts", lambda f: watch.wrap("summarize: only-in facts", f))
     patch(pipeline, "_best_title", lambda f: watch.wrap("summarize: headline", f))
     patch(pipeline, "_headline", lambda f: watch.wrap("summarize: headline", f))
     patch(pipeline, "_candidates", lambda f: watch.wrap("summarize: bookkeeping", f))
@@ -424,6 +526,7 @@ def section(
     clusters: int,
     fixed: dict[int, Run],
     context: dict[str, str],
+    compared: dict[str, list[Run]] | None = None,
 ) -> str:
     out = [HEADING, ""]
     out.append(
@@ -515,6 +618,7 @@ def section(
                 )
             )
         out += [text, ""]
+    out += against_section(compared or {}, "multinews-200 ×5")
     folder = {(run.inputs, run.jobs): run for run in runs if run.label.startswith("synthetic")}
     sizes = sorted({inputs for inputs, _ in folder})
     if len(sizes) >= 2:
@@ -578,6 +682,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--jobs", default="1,2", help="values of --jobs to measure, comma-separated (default 1,2)"
     )
     parser.add_argument("--rounds", type=int, default=3, help="profile rounds (default 3)")
+    parser.add_argument(
+        "--against",
+        default="",
+        help="commits to compare with, comma-separated: multinews-200 x5 with --jobs 2 at "
+        "each and at this checkout in turn (needs git and ../shared/eval)",
+    )
+    parser.add_argument(
+        "--turns", type=int, default=3, help="runs of each in the comparison (default 3)"
+    )
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument(
         "--write", action="store_true", help=f"write the section {HEADING!r} into {RESULTS}"
@@ -594,6 +707,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "command": "python benchmarks/batch.py " + " ".join(sys.argv[1:] if argv is None else argv),
     }
     runs: list[Run] = []
+    compared: dict[str, list[Run]] = {}
     fixed: dict[int, Run] = {}
     described = []
     with tempfile.TemporaryDirectory(prefix="summarize-batch-bench-") as scratch:
@@ -625,6 +739,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 label = "multinews-200 ×5"
                 runs.append(run_batch(label, copies, work / f"mn5-{j}.jsonl", j, 5 * count))
                 _say(runs[-1])
+            revisions = [r.strip() for r in args.against.split(",") if r.strip()]
+            if revisions:
+                compared = against(revisions, copies, 5 * count, work, args.turns)
         else:
             print(f"{MULTINEWS} not found: Multi-News runs skipped", file=sys.stderr)
         small_count = max(1, args.documents // 10)
@@ -652,7 +769,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         load_end=f"{load:.2f}",
         inputs="; ".join(described) + ".",
     )
-    text = section(runs, stages, clusters, fixed, context)
+    text = section(runs, stages, clusters, fixed, context, compared)
     publish(text, args.write)
     return 0
 

@@ -74,13 +74,15 @@ SETS: dict[str, tuple[Budget, Budget]] = {
 class Method:
     """A scorer and a selector with their parameters; ``auto`` is the pipeline's own
     choice of scorer (lead on one article, lexrank-lead on several). With ``single``, an
-    input of one article goes to that selector instead (as ``auto`` does for scorers)."""
+    input of one article goes to that selector instead (as ``auto`` does for scorers); with
+    ``trim``, sentences are trimmed before choosing (``summarize(..., trim=True)``)."""
 
     scorer: str
     selector: str
     scorer_params: Mapping[str, object] = field(default_factory=dict)
     selector_params: Mapping[str, object] = field(default_factory=dict)
     single: str | None = None  # another selector for a single article, with its defaults
+    trim: bool = False
 
     @property
     def label(self) -> str:
@@ -90,7 +92,8 @@ class Method:
 
         scorer = part(self.scorer, self.scorer_params)
         alone = f" ({self.single} for one article)" if self.single else ""
-        return f"{scorer}+{part(self.selector, self.selector_params)}{alone}"
+        trimmed = " with trimming" if self.trim else ""
+        return f"{scorer}+{part(self.selector, self.selector_params)}{alone}{trimmed}"
 
     def run(self, cluster: Cluster, budget: Budget) -> str:
         scorer = (
@@ -103,7 +106,12 @@ class Method:
         else:
             selector = selectors.create(self.selector, **dict(self.selector_params))
         summary = summarize(
-            cluster.documents, scorer=scorer, selector=selector, headline=False, **budget.as_dict()
+            cluster.documents,
+            scorer=scorer,
+            selector=selector,
+            headline=False,
+            trim=self.trim,
+            **budget.as_dict(),
         )
         return "\n".join(s.text for s in summary.sentences)
 
@@ -141,6 +149,8 @@ METHODS: tuple[Method, ...] = (
     Method("lead", "submodular", {}, {"importance": 4.0}),
     Method("lead", "submodular", {}, {"importance": 0.0}, single="greedy"),
     Method("auto", "submodular", {}, {"importance": 1.0}),
+    Method("auto", "submodular"),  # lexrank-lead scores for several sources, importance 2
+    Method("lead", "submodular", trim=True),  # the DUC systems trimmed (#15)
     Method("news", "greedy", {"weight": 0.3, "quotes": 1.0}),
     Method("news", "greedy", {"weight": 0.5, "quotes": 1.0}),
     Method("news", "greedy", {"weight": 0.3, "quotes": 0.7}),
