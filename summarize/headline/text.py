@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarize.headline.words import FINAL_ABBREVIATIONS, MIN_HEADLINE_WORDS, PUNCTUATION
 
@@ -87,8 +88,9 @@ def first_word(text: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+@lru_cache(maxsize=16384)
 def bare_word(word: str) -> str:
     """A word without the punctuation around it, lower-cased unless it is an acronym
-    ("US" is not "us")."""
+    ("US" is not "us"). Cached: the rules ask it of the same words many times."""
     bare = word.strip(PUNCTUATION)
     return bare if len(bare) > 1 and bare.isupper() else bare.lower()
