@@ -318,6 +318,7 @@ _FIRST_PERSON = re.compile(
     + r")(?![\w\-])"
 )
 _OPENING_FIRST_PERSON = re.compile(r"(?:We|My|Our|You|Your)\b")
+_FUNCTION_OR_MODAL = FUNCTION_WORDS | MODALS
 
 
 def _opens_noun_phrase(word: str) -> bool:
@@ -327,7 +328,7 @@ def _opens_noun_phrase(word: str) -> bool:
     if bare.endswith(("'s", "\u2019s")):
         return True
     return bool(bare) and not (
-        "'" in bare or "\u2019" in bare or bare in FUNCTION_WORDS | MODALS or verbish(word)
+        "'" in bare or "\u2019" in bare or bare in _FUNCTION_OR_MODAL or verbish(word)
     )
 
 

@@ -50,6 +50,7 @@ _COPULA = re.compile(
     rf"(?!(?:not|{'|'.join(sorted(PREPOSITIONS))})\b)"
 )
 _POSSESSOR = re.compile(r"\w['\u2019]s?(?:\s|$)")
+_PRONOUN_OR_POSSESSIVE = PRONOUNS | POSSESSIVES
 
 
 def _speaker_is_subject(match: re.Match[str]) -> bool:
@@ -82,7 +83,7 @@ def drop_attribution(text: str) -> str:
         out = f"{pronoun.group('subject')} {pronoun.group('rest')}"
     elif (
         match is not None
-        and first_word(out[match.end() :]) not in PRONOUNS | POSSESSIVES
+        and first_word(out[match.end() :]) not in _PRONOUN_OR_POSSESSIVE
         and _generic(match.group("subject"))
     ):
         out = rest_or_same(out, match)

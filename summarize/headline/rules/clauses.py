@@ -18,8 +18,10 @@ from summarize.headline.grammar import (
 from summarize.headline.text import bare_word, capitalise, first_word, rest_or_same, tidy
 from summarize.headline.words import (
     AUXILIARIES,
+    AUXILIARY_OR_TO,
     CLAUSE_WORDS,
     CONJUNCTIONS,
+    FUNCTION_OR_PRONOUN,
     FUNCTION_WORDS,
     LEADING_ADVERBS,
     LEADING_SUBORDINATORS,
@@ -33,6 +35,7 @@ from summarize.headline.words import (
     RELATIVES,
     SUBORDINATORS,
     VERBS,
+    word_set,
 )
 
 # ", the Russian president," / ", 45," / ", a former minister," before the verb
@@ -71,6 +74,8 @@ _APPOSITIVE_SUBJECT = re.compile(
     r"^(?P<subject>[^,;:\"\u201c\u201d()]{2,80}),\s+(?P<inner>[^,;:\"\u201c\u201d()]{2,120}),\s+"
     r"(?P<verb>[a-z][\w'\u2019-]*)"
 )
+_OPENS_NO_SUBJECT = PREPOSITIONS | SUBORDINATORS | LEADING_ADVERBS
+_OPENS_NO_APPOSITIVE = CONJUNCTIONS | PRONOUNS
 _NAME = re.compile(r"(?:(?:[A-Z][\w.'\u2019&-]*|&|of|and|de|van|von|\d[\w.]*)(?:\s+|$))+")
 
 
@@ -85,9 +90,9 @@ def subject_appositive(text: str) -> str:
     if (
         len(subject) > 8
         or not subject[0][:1].isupper()
-        or bare_word(subject[0]) in PREPOSITIONS | SUBORDINATORS | LEADING_ADVERBS
+        or bare_word(subject[0]) in _OPENS_NO_SUBJECT
         or any(verbish(w) or bare_word(w) in RELATIVES for w in subject + inner)
-        or bare_word(inner[0]) in CONJUNCTIONS | PRONOUNS
+        or bare_word(inner[0]) in _OPENS_NO_APPOSITIVE
     ):
         return text
     rest = text[match.start("verb") :]
@@ -163,6 +168,9 @@ def drop_restrictive_clauses(text: str) -> str:
     return capitalise(" ".join(words[:start] + words[end:]))
 
 
+_FUNCTION_OR_PARTICLE = FUNCTION_WORDS | PARTICLES
+
+
 def _auxiliary_verbs(words: Sequence[str]) -> list[int]:
     """Positions before any comma where a finite verb group opens with an auxiliary or a
     headline "to" ("devices to have ..."; "set to" counts from "set"), one per group."""
@@ -175,10 +183,10 @@ def _auxiliary_verbs(words: Sequence[str]) -> list[int]:
         headline_to = (
             bare == "to"
             and following[:1].islower()
-            and bare_word(words[i - 1]) not in FUNCTION_WORDS | PARTICLES  # "through to call"
+            and bare_word(words[i - 1]) not in _FUNCTION_OR_PARTICLE  # "through to call"
         )
         if i >= 3 and word[:1].islower() and (bare in AUXILIARIES or headline_to):
-            if bare_word(words[i - 1]) in AUXILIARIES | {"to"}:
+            if bare_word(words[i - 1]) in AUXILIARY_OR_TO:
                 continue  # "could be", "to have": the same verb, or no finite one
             if (
                 headline_to
@@ -188,6 +196,9 @@ def _auxiliary_verbs(words: Sequence[str]) -> list[int]:
                 continue  # "asked to see": the verb is "asked"
             verbs.append(i - 1 if bare_word(words[i - 1]) in ("set", "due", "poised") else i)
     return verbs
+
+
+_BEFORE_AN_AGENT = PREPOSITIONS | PARTICLES | word_set("to by")
 
 
 def restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
@@ -203,7 +214,7 @@ def restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         if start >= past_verb:
             return []  # past the subject: "dismissed fears that his plans are ..."
         word, previous = bare_word(words[start]), bare_word(words[start - 1])
-        if not words[start][:1].islower() or previous in FUNCTION_WORDS | PRONOUNS:
+        if not words[start][:1].islower() or previous in FUNCTION_OR_PRONOUN:
             continue
         later = [verb for verb in verbs if verb > start + 1]
         if word in ("who", "which", "that"):
@@ -229,7 +240,7 @@ def restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
             or (
                 is_participle(words[start])
                 and words[start - 1][:1].islower()  # "Ajax refused to": a name's verb
-                and bare_word(words[start + 1]) in PREPOSITIONS | PARTICLES | {"to", "by"}
+                and bare_word(words[start + 1]) in _BEFORE_AN_AGENT
             )
         ):
             finite = [verb for verb in later if bare_word(words[verb]) in AUXILIARIES]
@@ -263,13 +274,17 @@ def drop_subject_phrases(text: str) -> str:
     return " ".join(words[:start] + words[end:])
 
 
+_NOT_IN_A_SUBJECT = CLAUSE_WORDS | CONJUNCTIONS | PRONOUNS
+_NOT_BEFORE_A_PHRASE = FUNCTION_WORDS | PRONOUNS | PREDICATIVE
+
+
 def subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """The span :func:`drop_subject_phrases` drops (none or one)."""
     verb = _subject_verb(words)
     if (
         verb is None
         or verb > MAX_SUBJECT_WORDS
-        or any(bare_word(w) in CLAUSE_WORDS | CONJUNCTIONS | PRONOUNS for w in words[1:verb])
+        or any(bare_word(w) in _NOT_IN_A_SUBJECT for w in words[1:verb])
     ):
         return []  # "Shops that flout rules on how ...": the verb may be the clause's
     past_verb = verb_prefix(["", *words[1 : verb - 1]])  # has_verb of ["", *words[1:start]]
@@ -280,7 +295,7 @@ def subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         if (
             words[start] in PREPOSITIONS
             and words[start] != "of"
-            and previous not in FUNCTION_WORDS | PRONOUNS | PREDICATIVE
+            and previous not in _NOT_BEFORE_A_PHRASE
             and not is_participle(words[start - 1])
         ):
             return [] if has_verb(["", *words[start:verb]]) else [(start, verb)]
@@ -298,7 +313,7 @@ def _subject_verb(words: Sequence[str]) -> int | None:
         if previous[-1] in ",;:":
             return None
         bare = bare_word(word)
-        if not word[:1].islower() or bare_word(previous) in FUNCTION_WORDS | PRONOUNS:
+        if not word[:1].islower() or bare_word(previous) in FUNCTION_OR_PRONOUN:
             continue
         if (
             is_participle(word)
@@ -350,7 +365,7 @@ def descriptor_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         start = name - 1
         while start > 0 and _is_descriptor_word(words[start - 1]) and name - start < 6:
             start -= 1
-        if start > 0 and bare_word(words[start - 1]) in AUXILIARIES | {"to"}:
+        if start > 0 and bare_word(words[start - 1]) in AUXILIARY_OR_TO:
             start += 1  # "to supply Swedish truck maker Volvex": "supply" is a verb
         if start > 1 and bare_word(words[start - 1]) in CONJUNCTIONS and words[start - 2].islower():
             continue  # "the club and former champion Dortmund": both describe one name
@@ -362,11 +377,14 @@ def descriptor_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_NOT_DESCRIPTORS = FUNCTION_WORDS | PRONOUNS | PARTICLES
+
+
 def _is_descriptor_word(word: str) -> bool:
     bare = bare_word(word)
     return (
         bool(bare)
         and (word[-1:].isalnum() or word[-1:] in "'\u2019")
-        and bare not in FUNCTION_WORDS | PRONOUNS | PARTICLES
+        and bare not in _NOT_DESCRIPTORS
         and not (word[:1].islower() and (bare.endswith("ing") or verbish(word)))
     )

@@ -63,6 +63,9 @@ def drop_filler_adverbs(text: str) -> str:
     return out if len(out.split()) >= MIN_HEADLINE_WORDS else text
 
 
+_SUBJECT_OF_AN_AUXILIARY = PRONOUNS | RELATIVES | word_set("that there what this these those")
+
+
 def auxiliary_positions(words: Sequence[str]) -> set[int]:
     """Positions of the auxiliaries headline style drops: a form of "be" before a past
     participle or a verb in "-ing", and "has been" before a participle ("were killed",
@@ -73,9 +76,7 @@ def auxiliary_positions(words: Sequence[str]) -> set[int]:
         if word not in BE and word not in ("has", "have", "had"):
             continue
         previous = words[i - 1]
-        if previous[-1] in ",;:" or bare_word(previous) in PRONOUNS | RELATIVES | word_set(
-            "that there what this these those"
-        ):
+        if previous[-1] in ",;:" or bare_word(previous) in _SUBJECT_OF_AN_AUXILIARY:
             continue
         drop = [i]
         if word in BE:
@@ -109,6 +110,9 @@ def drop_auxiliaries(text: str) -> str:
     return _without(text, auxiliary_positions)
 
 
+_NOT_A_POSSESSION = FUNCTION_WORDS | PRONOUNS | word_set("own")
+
+
 def possessive_positions(words: Sequence[str]) -> set[int]:
     """Positions of "its", "their" and "his" before a noun phrase (not after "all of" and
     the like, not before "own")."""
@@ -117,7 +121,7 @@ def possessive_positions(words: Sequence[str]) -> set[int]:
         if words[i] not in ("its", "their", "his") or words[i - 1][-1] in ",;:":
             continue
         following = bare_word(words[i + 1])
-        if not following or following in FUNCTION_WORDS | PRONOUNS | {"own"}:
+        if not following or following in _NOT_A_POSSESSION:
             continue
         if words[i - 1] == "of" and i >= 2 and bare_word(words[i - 2]) in QUANTIFIERS:
             continue  # "one of its": the quantifier needs it

@@ -27,6 +27,7 @@ from summarize.headline.words import (
     BOUNDARY_WORDS,
     CLAUSE_ONLY,
     CONJUNCTIONS,
+    FUNCTION_OR_PRONOUN,
     FUNCTION_WORDS,
     IRREGULAR_PARTICIPLES,
     MAX_SUBJECT_WORDS,
@@ -34,9 +35,9 @@ from summarize.headline.words import (
     OF_NOUNS,
     PARTICLES,
     PREPOSITIONS,
-    PRONOUNS,
     QUANTIFIERS,
     SUBORDINATORS,
+    word_set,
 )
 
 GUARD_VERB = os.environ.get("GV", "1") == "1"
@@ -164,6 +165,10 @@ def _combinations(
                 yield (span, *rest)
 
 
+_NEEDS_ITS_PHRASE = AUXILIARIES | PARTICLES
+_PREPOSITIONS_BUT_OF = PREPOSITIONS - word_set("of")
+
+
 def _adjunct_spans(
     words: Sequence[str], boundary: Callable[[int], bool] | None = None
 ) -> list[tuple[int, int]]:
@@ -179,9 +184,7 @@ def _adjunct_spans(
     for start in range(1, len(words)):
         if bare_word(words[start]) not in ADJUNCT_PREPOSITIONS or words[start - 1][-1] in ",;:":
             continue
-        if bare_word(words[start - 1]) in AUXILIARIES | PARTICLES or is_participle(
-            words[start - 1]
-        ):
+        if bare_word(words[start - 1]) in _NEEDS_ITS_PHRASE or is_participle(words[start - 1]):
             continue  # "is at its lowest level", "aimed at", "backing down in": it is needed
         end = start + 1
         while end < len(words) and (not boundary(end) or bare_word(words[end]) == "of"):
@@ -195,7 +198,7 @@ def _adjunct_spans(
                 continue  # "after beer sales in Europe fell": a clause, not a phrase
         if (
             end - start >= 2  # "plough on with": a lone particle is no phrase
-            and bare_word(words[end]) in PREPOSITIONS - {"of"}
+            and bare_word(words[end]) in _PREPOSITIONS_BUT_OF
             and not has_verb(["", *words[start:end]])
         ):
             spans.append((start, end))
@@ -211,7 +214,11 @@ def _lone_end(words: Sequence[str], end: int) -> bool:
 
 
 def _content_weight(word: str) -> float:
-    return 0.0 if bare_word(word) in FUNCTION_WORDS | PRONOUNS else 1.0
+    return 0.0 if bare_word(word) in FUNCTION_OR_PRONOUN else 1.0
+
+
+_AFTER_A_PARTICIPLE = PREPOSITIONS | word_set("to by as")
+_BOUNDARY_OPENERS = PREPOSITIONS | SUBORDINATORS | CONJUNCTIONS | BOUNDARY_WORDS
 
 
 def _is_boundary(words: Sequence[str], i: int) -> bool:
@@ -245,10 +252,7 @@ def _is_boundary(words: Sequence[str], i: int) -> bool:
         words[i][:1].islower()
         and len(word) > 4
         and previous not in FUNCTION_WORDS
-        and (
-            word.endswith("ing")
-            or (word.endswith("ed") and following in PREPOSITIONS | {"to", "by", "as"})
-        )
+        and (word.endswith("ing") or (word.endswith("ed") and following in _AFTER_A_PARTICIPLE))
     ):  # a participle after a noun: "cars equipped with ...", "a vote urging ..."
         return True
-    return word in PREPOSITIONS | SUBORDINATORS | CONJUNCTIONS | BOUNDARY_WORDS
+    return word in _BOUNDARY_OPENERS

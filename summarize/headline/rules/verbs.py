@@ -19,6 +19,7 @@ from summarize.headline.words import (
     PRESENT_VERBS,
     PRONOUNS,
     RELATIVES,
+    word_set,
 )
 
 # "is to"/"are set to" -> "to"/"set to"; "will" -> "to"; "has/have (been)" before a
@@ -29,6 +30,10 @@ _HAS = re.compile(
     r"(?<=[\w')\u2019])\s+(?:has|have)(?:\s+been)?\s+"
     rf"(?=(?:[a-z]+(?:-[a-z]+)*ed|{'|'.join(sorted(PAST_PARTICIPLES))})(?![\w-]))"
 )
+
+
+_KEEPS_ITS_VERB = PRONOUNS | RELATIVES | MODALS | word_set("that to")  # the verb after these
+_IRREGULAR_FORMS = IRREGULAR_PAST | IRREGULAR_PARTICIPLES | word_set("said")
 
 
 def use_headline_verbs(text: str) -> str:
@@ -44,7 +49,7 @@ def use_headline_verbs(text: str) -> str:
 def _replace_unless_pronoun(pattern: re.Pattern[str], replacement: str, text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         before = text[: match.start()].rsplit(None, 1)
-        if before and bare_word(before[-1]) in PRONOUNS | RELATIVES | MODALS | {"that", "to"}:
+        if before and bare_word(before[-1]) in _KEEPS_ITS_VERB:
             return match.group()
         return replacement
 
@@ -70,7 +75,7 @@ def use_present_tense(text: str) -> str:
         previous = bare_word(words[position - 1])
         if word in ("has", "have") and position + 1 < len(words):
             base = _irregular_base(words[position + 1], participle=True)
-            if base is None or previous in PRONOUNS | RELATIVES | MODALS | {"that", "to"}:
+            if base is None or previous in _KEEPS_ITS_VERB:
                 return text
             verb = present(base, plural=word == "have")
             return " ".join([*words[:position], verb, *words[position + 2 :]])
@@ -94,7 +99,7 @@ def use_present_tense(text: str) -> str:
 def _irregular_base(word: str, participle: bool) -> str | None:
     """The verb of :data:`IRREGULAR_BASES` whose simple past (or past participle) ``word``
     is, by ``lemminflect``; None for any other word."""
-    if word not in (IRREGULAR_PAST | IRREGULAR_PARTICIPLES | {"said"}):
+    if word not in _IRREGULAR_FORMS:
         return None  # a quick test before the lexicon
     base = verb_lemma(word)
     if base is None or base not in IRREGULAR_BASES:
