@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from summarize.headline.text import bare_word
@@ -65,7 +66,7 @@ class Topic:
         cached = self._weights.get(word)
         if cached is not None:
             return cached
-        found = analyzer(self.language).terms(tokenize(word))
+        found = _terms(word, self.language)
         if not found:
             value = STOP_WEIGHT
         elif not self.counts:
@@ -128,6 +129,13 @@ class Topic:
         if any(_in_lower_case(self.text, word.lower()) for word in run):
             return None
         return surname
+
+
+@lru_cache(maxsize=16384)
+def _terms(word: str, language: str) -> tuple[str, ...]:
+    """The terms of one word (its stem, none for a stop word), as the input's are counted;
+    cached across inputs, since the same words come back."""
+    return analyzer(language).terms(tokenize(word))
 
 
 def _occurrences(text: str, word: str) -> Iterable[tuple[str, str, str]]:
