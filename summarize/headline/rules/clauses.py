@@ -201,15 +201,39 @@ def _auxiliary_verbs(words: Sequence[str]) -> list[int]:
 _BEFORE_AN_AGENT = PREPOSITIONS | PARTICLES | word_set("to by")
 
 
+def subject_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans of :func:`restrictive_spans` and of :func:`subject_phrase_spans` together
+    (trimming may drop either), finding the verbs both read once."""
+    verbs = _auxiliary_verbs(words)
+    verb_end = _verb_end(words)
+    return _restrictive_spans(words, verbs, verb_end) + _subject_phrase_spans(
+        words, verbs, verb_end
+    )
+
+
+def _verb_end(words: Sequence[str]) -> int:
+    """:func:`~summarize.headline.grammar.verb_prefix` of the words after the first (the
+    first read as ""): ``has_verb(["", *words[1:start]])`` holds from ``start`` on, and
+    ``verb_prefix(["", *words[1:n]])`` is the least of it and ``n + 1``."""
+    return verb_prefix(["", *words[1:]])
+
+
 def restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """The span of the clause :func:`drop_restrictive_clauses` drops (none or one): from a
     relative pronoun, or a participle after a common noun, to the subject's verb (an
     auxiliary or a headline "to" before any comma; a relative clause must have a verb of
     its own first, so that its auxiliary is not taken for the subject's)."""
-    verbs = _auxiliary_verbs(words)
+    return _restrictive_spans(words, _auxiliary_verbs(words), _verb_end(words))
+
+
+def _restrictive_spans(
+    words: Sequence[str], verbs: Sequence[int], verb_end: int
+) -> list[tuple[int, int]]:
+    """:func:`restrictive_spans`, with the text's :func:`_auxiliary_verbs` and
+    :func:`_verb_end`."""
     stop = min((verbs[-1] if verbs else len(words)) - 1, MAX_SUBJECT_WORDS)
     # has_verb(["", *words[1:start]]) holds from this start on
-    past_verb = verb_prefix(["", *words[1:stop]]) if stop > 1 else 0
+    past_verb = min(verb_end, stop + 1)
     for start in range(1, stop):
         if start >= past_verb:
             return []  # past the subject: "dismissed fears that his plans are ..."
@@ -280,14 +304,22 @@ _NOT_BEFORE_A_PHRASE = FUNCTION_WORDS | PRONOUNS | PREDICATIVE
 
 def subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """The span :func:`drop_subject_phrases` drops (none or one)."""
-    verb = _subject_verb(words)
+    return _subject_phrase_spans(words, _auxiliary_verbs(words), _verb_end(words))
+
+
+def _subject_phrase_spans(
+    words: Sequence[str], verbs: Sequence[int], verb_end: int
+) -> list[tuple[int, int]]:
+    """:func:`subject_phrase_spans`, with the text's :func:`_auxiliary_verbs` and
+    :func:`_verb_end`."""
+    verb = _subject_verb(words, verbs)
     if (
         verb is None
         or verb > MAX_SUBJECT_WORDS
         or any(bare_word(w) in _NOT_IN_A_SUBJECT for w in words[1:verb])
     ):
         return []  # "Shops that flout rules on how ...": the verb may be the clause's
-    past_verb = verb_prefix(["", *words[1 : verb - 1]])  # has_verb of ["", *words[1:start]]
+    past_verb = min(verb_end, verb)  # has_verb(["", *words[1:start]]) from this start on
     for start in range(2, verb - 1):
         if words[start - 1][-1] in ",;:" or start >= past_verb:
             return []  # past the subject: "Robots are learning lessons on ..."
@@ -302,12 +334,11 @@ def subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     return []
 
 
-def _subject_verb(words: Sequence[str]) -> int | None:
+def _subject_verb(words: Sequence[str], verbs: Sequence[int]) -> int | None:
     """Where the verb of a text that opens with its subject probably is: the first
-    auxiliary or headline "to" (see :func:`_auxiliary_verbs`), else the first past form or
-    common verb (see :data:`VERBS`) after a word that is not a function word, before any
-    comma; None when there is none."""
-    verbs = _auxiliary_verbs(words)
+    auxiliary or headline "to" (``verbs``, its :func:`_auxiliary_verbs`), else the first
+    past form or common verb (see :data:`VERBS`) after a word that is not a function word,
+    before any comma; None when there is none."""
     for i in range(2, verbs[0] if verbs else len(words)):
         word, previous = words[i], words[i - 1]
         if previous[-1] in ",;:":

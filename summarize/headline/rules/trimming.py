@@ -15,8 +15,7 @@ from summarize.headline.grammar import (
 )
 from summarize.headline.rules.clauses import (
     descriptor_spans,
-    restrictive_spans,
-    subject_phrase_spans,
+    subject_spans,
 )
 from summarize.headline.rules.guards import dangling_verb, missing_main_clause
 from summarize.headline.text import balanced, bare_word, first_word, fits_in
@@ -103,13 +102,10 @@ def trim(
         return found
 
     optional = sorted(
-        _adjunct_spans(words, boundary)
-        + descriptor_spans(words)
-        + restrictive_spans(words)
-        + subject_phrase_spans(words)
+        _adjunct_spans(words, boundary) + descriptor_spans(words) + subject_spans(words)
     )
-    best: tuple[float, int, int] | None = None
-    best_text, best_drops, best_end = text, 0, len(words)
+    # every choice that fits, with its key: the weight it keeps, fewer drops, the longest
+    choices: list[tuple[tuple[float, int, int], int, int, tuple[tuple[int, int], ...]]] = []
     for end in range(MIN_HEADLINE_WORDS, len(words) + 1):  # keep words[:end]; cut the tail
         if (end < len(words) and not boundary(end)) or _lone_end(words, end):
             continue
@@ -128,28 +124,29 @@ def trim(
                 if size > bytes:
                     continue
                 value = prefix_value - sum(sum(values[a:b]) for a, b in dropped)
-                key = (value, -count, size)
-                if best is not None and key <= best:
-                    continue
-                skip = {i for a, b in dropped for i in range(a, b)}
-                kept_words = [w for i, w in enumerate(words[:end]) if i not in skip]
-                kept = " ".join(kept_words)
-                shown = " ".join(w for i, w in enumerate(words[:end]) if i not in skip | free)
-                if (
-                    fits_in(shown, bytes)
-                    and len(shown.split()) >= MIN_HEADLINE_WORDS
-                    and last_is_content(kept)
-                    and has_verb(kept_words)
-                    and last_clause_has_verb(kept_words)
-                    and first_word(kept) not in CLAUSE_ONLY
-                    and balanced(kept)
-                    and not dangling_verb(kept)
-                    and not missing_main_clause(kept)
-                ):
-                    best, best_text, best_drops, best_end = key, shown, count, end
-    if best is None and free:
-        best_text = " ".join(w for i, w in enumerate(words) if i not in free)
-    return best_text, best_drops, best_end
+                choices.append(((value, -count, size), -len(choices), end, dropped))
+    # the best key wins (the first of equals): the tests of grammar, the costly part, are
+    # asked of the choices best first, until one passes
+    for key, _, end, dropped in sorted(choices, reverse=True):
+        skip = {i for a, b in dropped for i in range(a, b)}
+        kept_words = [w for i, w in enumerate(words[:end]) if i not in skip]
+        kept = " ".join(kept_words)
+        shown = " ".join(w for i, w in enumerate(words[:end]) if i not in skip | free)
+        if (
+            fits_in(shown, bytes)
+            and len(shown.split()) >= MIN_HEADLINE_WORDS
+            and last_is_content(kept)
+            and has_verb(kept_words)
+            and last_clause_has_verb(kept_words)
+            and first_word(kept) not in CLAUSE_ONLY
+            and balanced(kept)
+            and not dangling_verb(kept)
+            and not missing_main_clause(kept)
+        ):
+            return shown, -key[1], end
+    if free:
+        return " ".join(w for i, w in enumerate(words) if i not in free), 0, len(words)
+    return text, 0, len(words)
 
 
 def _combinations(
