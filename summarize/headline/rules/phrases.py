@@ -82,6 +82,8 @@ def drop_time_expressions(text: str) -> str:
         return (before or "") + (after or "") or " "
 
     out = _TIME_EXPRESSION.sub(replace, text)
+    if out == text:
+        return text
     out = tidy(out)
     return out if out != tidy(text) and len(out.split()) >= MIN_HEADLINE_WORDS else text
 

@@ -32,10 +32,11 @@ def drop_articles(text: str) -> str:
     start = _INITIAL_ARTICLE.sub("", text)
 
     def keep(match: re.Match[str]) -> bool:
-        before, after = start[: match.start()], start[match.end() :]
-        previous = before.split()[-1:]
-        in_title = bool(previous) and previous[0][:1].isupper() and after[:1].isupper()
-        rate = match.group().startswith("a") and bool(_RATE.search(before))
+        # the word before the article (it follows a space): a rate's number ends it
+        previous = start[: match.start()].rsplit(None, 1)[-1:]
+        after = start[match.end() : match.end() + 1]
+        in_title = bool(previous) and previous[0][:1].isupper() and after.isupper()
+        rate = match.group().startswith("a") and bool(previous and _RATE.search(previous[0] + " "))
         return in_title or rate
 
     out = _INNER_ARTICLE.sub(lambda m: m.group() if keep(m) else "", start)

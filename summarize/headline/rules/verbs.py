@@ -25,6 +25,7 @@ from summarize.headline.words import (
 # "is to"/"are set to" -> "to"/"set to"; "will" -> "to"; "has/have (been)" before a
 # participle that is also the past tense -> dropped
 _BE_TO = re.compile(r"(?<=\S)\s+(?:is|are)\s+(?=(?:set\s+|due\s+|poised\s+)?to\s+[a-z])")
+_IS_TO = re.compile(r"(?:is|are)\s+(?:set\s+|due\s+|poised\s+)?to\s+[a-z]")  # in every _BE_TO
 _WILL = re.compile(r"(?<=[\w')\u2019])\s+will\s+(?=(?!not\b)[a-z])")
 _HAS = re.compile(
     r"(?<=[\w')\u2019])\s+(?:has|have)(?:\s+been)?\s+"
@@ -41,8 +42,12 @@ def use_headline_verbs(text: str) -> str:
     will rise"`` -> ``"prices to rise"``, ``"the firm has warned"`` -> ``"the firm
     warned"``. After a pronoun or a relative pronoun the verb stays as it is."""
     out = text
-    for pattern, replacement in ((_BE_TO, " "), (_WILL, " to "), (_HAS, " ")):
-        out = _replace_unless_pronoun(pattern, replacement, out)
+    if _IS_TO.search(out):  # the searches before each: what its pattern needs, found quickly
+        out = _replace_unless_pronoun(_BE_TO, " ", out)
+    if "will" in out:
+        out = _replace_unless_pronoun(_WILL, " to ", out)
+    if "has" in out or "have" in out:
+        out = _replace_unless_pronoun(_HAS, " ", out)
     return out
 
 
