@@ -110,3 +110,26 @@ def test_first_and_second_person_only_as_words_of_their_own() -> None:
     assert _not_a_candidate("The US-led mission used weary troops in Myra and Youngstown.") == ""
     assert _not_a_candidate("The show My Family returned to screens in Ostrel on Monday.") == ""
     assert _not_a_candidate("Rock'n'roll band Kiwi-Our toured Ostrel for a week of shows.") == ""
+
+
+def test_with_reason_is_replace_of_the_reason() -> None:
+    from dataclasses import replace
+
+    from summarize.headline.ranking import _with_reason
+    from summarize.headline.values import HeadlineCandidate
+    from summarize.model import SentenceRef
+
+    candidate = HeadlineCandidate(
+        original="Ostrel council approves the new library budget.",
+        origin="sentence",
+        document="a",
+        source=SentenceRef("a", 0),
+        score=0.5,
+        text="Ostrel council approves library budget",
+        weight=3.2,
+        steps=("drop_articles",),
+        fits=True,
+        rest=("on", "Monday"),
+    )
+    changed = _with_reason(candidate, "ranked lower than the one chosen")
+    assert changed == replace(candidate, reason="ranked lower than the one chosen")

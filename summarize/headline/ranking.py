@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -235,14 +234,18 @@ def choose(
         fits = is_headline(result.text, bytes) and key not in seen
         reason = "" if fits else _why_not(result.text, bytes, key in seen)
         seen.add(key)
-        tried[position] = replace(
-            candidate,
+        tried[position] = HeadlineCandidate(  # not dataclasses.replace: many times slower
+            original=candidate.original,
+            origin=candidate.origin,
+            document=candidate.document,
+            source=candidate.source,
+            score=candidate.score,
             text=result.text,
             weight=sum(topic.weight(word) for word in result.text.split()),
             steps=result.steps,
-            rest=result.rest,
             fits=fits,
             reason=reason,
+            rest=result.rest,
         )
         return tried[position]
 
@@ -289,10 +292,28 @@ def _passed_over(candidate: HeadlineCandidate, best: HeadlineCandidate) -> Headl
     if candidate is best or candidate.reason:
         return candidate
     if best.origin == TITLE and candidate.origin != TITLE:
-        return replace(candidate, reason="a source title fits")
+        return _with_reason(candidate, "a source title fits")
     if candidate.score < best.score - _TIE:
-        return replace(candidate, reason="ranked lower than the one chosen")
-    return replace(candidate, reason="less weight than the one chosen")
+        return _with_reason(candidate, "ranked lower than the one chosen")
+    return _with_reason(candidate, "less weight than the one chosen")
+
+
+def _with_reason(candidate: HeadlineCandidate, reason: str) -> HeadlineCandidate:
+    """The candidate with ``reason`` (``dataclasses.replace`` does the same, many times
+    slower)."""
+    return HeadlineCandidate(
+        original=candidate.original,
+        origin=candidate.origin,
+        document=candidate.document,
+        source=candidate.source,
+        score=candidate.score,
+        text=candidate.text,
+        weight=candidate.weight,
+        steps=candidate.steps,
+        fits=candidate.fits,
+        reason=reason,
+        rest=candidate.rest,
+    )
 
 
 def _compress_candidate(candidate: HeadlineCandidate, bytes: int, topic: Topic) -> Compression:
