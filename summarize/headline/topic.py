@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 
 from summarize.headline.text import bare_word
 from summarize.headline.words import (
@@ -56,7 +57,9 @@ class Topic:
         language = documents[0].language if documents else "english"
         sentences = [s for document in documents for s in document.sentences]
         counts = Counter(chain.from_iterable(s.terms for s in sentences))
-        text = "\n".join(s.text.replace("\n", " ") for s in sentences)
+        text = "\n".join([s.text for s in sentences])
+        if text.count("\n") >= len(sentences):  # a sentence holds a line break
+            text = "\n".join(s.text.replace("\n", " ") for s in sentences)
         return cls(counts=counts, text=text, language=language)
 
     def weight(self, word: str) -> float:
@@ -104,18 +107,21 @@ class Topic:
         return self._labels[0]
 
     def _find_labels(self, limit: int) -> list[str]:
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}  # (a plain dict: a Counter's missing keys cost a call)
         # each distinct run once, with its count (first met first, so ties stay in order)
         for found, times in Counter(_CAPITALISED_RUN.findall(self.text)).items():
             if " " not in found:  # one word, as most are
                 if found not in _PARTS_EXACT and found.lower() not in _PARTS_LOWER:
-                    counts[found] += times
+                    counts[found] = counts.get(found, 0) + times
                 continue
             for run in _label_runs(found.split(" ")):
-                counts[" ".join(run[-MAX_LABEL_WORDS:])] += times
+                label = " ".join(run[-MAX_LABEL_WORDS:])
+                counts[label] = counts.get(label, 0) + times
         out: list[str] = []
-        for label, count in counts.most_common():
-            if count < MIN_LABEL_COUNT or len(out) >= limit:
+        # most common first, the first met first among equals (as Counter.most_common)
+        often = [(label, count) for label, count in counts.items() if count >= MIN_LABEL_COUNT]
+        for label, _ in sorted(often, key=itemgetter(1), reverse=True):
+            if len(out) >= limit:
                 break
             if len(label.split()) == 1 and _in_lower_case(self.text, label.lower()):
                 continue  # "Mobile" is a word here, not a name
