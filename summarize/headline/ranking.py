@@ -149,6 +149,11 @@ DENSE_POOL = 512
 than with its square."""
 
 
+DENSE_ENTRIES = 1 << 16
+"""Up to this many (sentence, term) pairs, :func:`duplicate_labels` counts each sentence's
+terms in an array of every pair rather than by sorting its entries."""
+
+
 def duplicate_labels(pool: Sequence[Sentence], threshold: float) -> np.ndarray:
     """The near-duplicate groups of :func:`~summarize.text.merge.duplicate_groups` with the
     pool's own tf-idf rows (:func:`~summarize.text.features.tfidf`: sub-linear tf,
@@ -174,8 +179,14 @@ def duplicate_labels(pool: Sequence[Sentence], threshold: float) -> np.ndarray:
     )
     rows = np.repeat(np.arange(n), [len(s.terms) for s in pool])
     size = max(len(vocabulary), 1)
-    # one entry per (sentence, term), in row then column order, with its count
-    codes, counts = np.unique(rows * size + columns, return_counts=True)
+    # one entry per (sentence, term), in row then column order, with its count (what
+    # np.unique(..., return_counts=True) gives, without its sort while the square is small)
+    if n * size <= DENSE_ENTRIES:
+        every = np.bincount(rows * size + columns, minlength=n * size)
+        codes = np.flatnonzero(every)
+        counts = every[codes]
+    else:
+        codes, counts = np.unique(rows * size + columns, return_counts=True)
     row, column = codes // size, codes % size
     idf = np.log((1.0 + n) / (1.0 + np.bincount(column, minlength=size))) + 1.0
     weight = (1.0 + np.log(counts)) * idf[column]
