@@ -50,3 +50,14 @@ def test_bare_word_strips_punctuation_and_lowers_all_but_acronyms() -> None:
     assert bare_word("(US)") == "US"
     assert bare_word("A") == "a"
     assert bare_word("...") == ""
+
+
+def test_unquoted_drops_passages_in_double_quotes() -> None:
+    from summarize.headline.text import unquoted
+
+    assert unquoted('He said "we will rebuild" on Monday') == "He said   on Monday"
+    assert unquoted("He said \u201cwe will\u201d again") == "He said   again"
+    assert (
+        unquoted("No quotes at all, only an apostrophe's")
+        == "No quotes at all, only an apostrophe's"
+    )

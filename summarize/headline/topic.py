@@ -144,10 +144,10 @@ def _terms(word: str, language: str) -> tuple[str, ...]:
     return analyzer(language).terms(tokenize(word))
 
 
-def _occurrences(text: str, word: str) -> Iterable[tuple[str, str, str]]:
+def _occurrences(text: str, word: str) -> Iterable[tuple[int, int]]:
     """Every occurrence of ``word`` as a word of its own in ``text`` (punctuation and a
-    possessive may follow it): the word before it on its line ("" at the start), the whole
-    word as written, and the word after it."""
+    possessive may follow it): where it starts, and where the whole word as written ends
+    (:func:`_word_before` and :func:`_word_after` read its neighbours)."""
     start = 0
     while (i := text.find(word, start)) >= 0:
         start = end = i + len(word)
@@ -155,28 +155,39 @@ def _occurrences(text: str, word: str) -> Iterable[tuple[str, str, str]]:
             continue
         while end < len(text) and not text[end].isspace():
             end += 1
-        rest = text[start:end]
-        for possessive in ("'s", "\u2019s", "'", "\u2019"):
-            rest = rest.removeprefix(possessive)
-        if rest.strip(PUNCTUATION):
-            continue  # "Ebbersson"
-        line = text.rfind("\n", 0, i) + 1
-        before = text[line:i].rsplit(None, 1)[-1:]
-        stop = text.find("\n", end)
-        after = text[end : stop if stop >= 0 else len(text)].split(None, 1)[:1]
-        yield (before[0] if before else ""), text[i:end], (after[0] if after else "")
+        if end > start:  # something follows it: a possessive, punctuation, other letters
+            rest = text[start:end]
+            for possessive in ("'s", "\u2019s", "'", "\u2019"):
+                rest = rest.removeprefix(possessive)
+            if rest.strip(PUNCTUATION):
+                continue  # "Ebbersson"
+        yield i, end
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word before position ``i`` on its line ("" at the start of the line)."""
+    before = text[text.rfind("\n", 0, i) + 1 : i].rsplit(None, 1)[-1:]
+    return before[0] if before else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word after position ``end`` on its line ("" at the end of the line)."""
+    stop = text.find("\n", end)
+    after = text[end : stop if stop >= 0 else len(text)].split(None, 1)[:1]
+    return after[0] if after else ""
 
 
 def _stands_alone(text: str, surname: str) -> bool:
     """Whether ``text`` uses the surname on its own: after an honorific ("Mr Ebbers"), or
     after a word in lower case and right before or after a reporting verb ("chief Ebbers
     said", "said Ebbers")."""
-    for before, _, after in _occurrences(text, surname):
+    for i, end in _occurrences(text, surname):
+        before = _word_before(text, i)
         if is_honorific(before):
             return True
         if not before or before[:1].isupper():
             continue
-        if bare_word(after) in REPORTING or (
+        if bare_word(_word_after(text, end)) in REPORTING or (
             bare_word(before) in REPORTING and before == before.strip(",")
         ):
             return True
