@@ -76,7 +76,8 @@ def drop_attribution(text: str) -> str:
     ``"X, police said, was ..."``, a leading ``"Officials said (that) ..."``; and in
     ``"X has said it will ..."`` the speaker becomes the subject: ``"X will ..."``."""
     out = _ATTRIBUTION_END.sub("", text)
-    out = _ATTRIBUTION_INSIDE.sub(" ", out)
+    if out.count(",") >= 2:  # it is set off by two commas
+        out = _ATTRIBUTION_INSIDE.sub(" ", out)
     match = _ATTRIBUTION_START.match(out)
     pronoun = _ATTRIBUTION_PRONOUN.match(subject_appositive(out))
     if pronoun is not None and _speaker_is_subject(pronoun):

@@ -60,7 +60,8 @@ def drop_filler_adverbs(text: str) -> str:
     punctuation), and an ``-ly`` adverb right after an auxiliary (``"should personally
     make"`` -> ``"should make"``)."""
     out = _FILLER.sub("", text)
-    out = _ADVERB_AFTER_AUXILIARY.sub(r"\g<auxiliary>", out)
+    if "ly" in out:
+        out = _ADVERB_AFTER_AUXILIARY.sub(r"\g<auxiliary>", out)
     return out if len(out.split()) >= MIN_HEADLINE_WORDS else text
 
 
