@@ -29,6 +29,15 @@ def test_verb_prefix_is_where_has_verb_starts_to_hold(text: str) -> None:
         ]
 
 
+@pytest.mark.parametrize("text", INVENTED)
+def test_verb_prefix_of_a_prefix_is_the_least_of_the_whole_ones_and_its_length_plus_one(
+    text: str,
+) -> None:
+    words = text.split()
+    for n in range(len(words) + 1):
+        assert verb_prefix(words[:n]) == min(verb_prefix(words), n + 1)
+
+
 def test_verb_prefix_counts_the_word_after_a_headline_to() -> None:
     words = "Ostrel council to approve budget".split()
     assert not has_verb(words[:3]) and has_verb(words[:4])

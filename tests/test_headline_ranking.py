@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarize import build_document
 from summarize.headline import (
     HeadlineCandidate,
@@ -98,6 +100,23 @@ def test_title_support_groups_as_the_sparse_duplicate_groups_do() -> None:
     assert partition(duplicate_labels(pool, 0.5))[3] == partition(duplicate_labels(pool, 0.5))[4]
 
 
+def test_duplicate_labels_count_terms_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.headline import ranking
+    from summarize.headline.ranking import duplicate_labels, title_sentence
+
+    texts = [
+        "Ostrel council approves budget for new library",
+        "The Ostrel council approved the budget for the new library on Monday.",
+        "Library budget approved, library budget approved",  # terms counted twice
+        "Rain is expected across the valley for the rest of the week.",
+        "",
+    ]
+    pool = [title_sentence(build_document(t or "x", str(i), title=t)) for i, t in enumerate(texts)]
+    counted = [duplicate_labels(pool, threshold).tolist() for threshold in (0.3, 0.5, 0.9)]
+    monkeypatch.setattr(ranking, "DENSE_ENTRIES", 0)  # sorted, by np.unique
+    assert [duplicate_labels(pool, threshold).tolist() for threshold in (0.3, 0.5, 0.9)] == counted
+
+
 def test_first_and_second_person_only_as_words_of_their_own() -> None:
     from summarize.headline.ranking import _not_a_candidate
 
@@ -110,3 +129,26 @@ def test_first_and_second_person_only_as_words_of_their_own() -> None:
     assert _not_a_candidate("The US-led mission used weary troops in Myra and Youngstown.") == ""
     assert _not_a_candidate("The show My Family returned to screens in Ostrel on Monday.") == ""
     assert _not_a_candidate("Rock'n'roll band Kiwi-Our toured Ostrel for a week of shows.") == ""
+
+
+def test_with_reason_is_replace_of_the_reason() -> None:
+    from dataclasses import replace
+
+    from summarize.headline.ranking import _with_reason
+    from summarize.headline.values import HeadlineCandidate
+    from summarize.model import SentenceRef
+
+    candidate = HeadlineCandidate(
+        original="Ostrel council approves the new library budget.",
+        origin="sentence",
+        document="a",
+        source=SentenceRef("a", 0),
+        score=0.5,
+        text="Ostrel council approves library budget",
+        weight=3.2,
+        steps=("drop_articles",),
+        fits=True,
+        rest=("on", "Monday"),
+    )
+    changed = _with_reason(candidate, "ranked lower than the one chosen")
+    assert changed == replace(candidate, reason="ranked lower than the one chosen")

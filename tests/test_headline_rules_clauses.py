@@ -12,6 +12,9 @@ from summarize.headline.rules.clauses import (
     drop_restrictive_clauses,
     drop_subject_phrases,
     drop_subordinate_clauses,
+    restrictive_spans,
+    subject_phrase_spans,
+    subject_spans,
 )
 
 
@@ -73,65 +76,71 @@ def test_drop_relative_clauses(text: str, expected: str) -> None:
     assert drop_relative_clauses(text) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Investors who lost money in the scandal are to get £5m.", "Investors are to get £5m."),
-        (
-            "A claim accusing the firms of lying has been thrown out.",
-            "A claim has been thrown out.",
-        ),
-        # the clause's own auxiliary is not taken for the subject's verb
-        (
-            "Shops that flout rules on how tickets are sold could be closed down.",
-            "Shops could be closed down.",
-        ),
-        # a participle with its agent, then a verb in the past tense after a name
-        (
-            "A horror film produced by director Sam Raimi topped the box office.",
-            "A horror film topped the box office.",
-        ),
-        (
-            "Reporters covering the trial in California asked to see the files.",
-            "Reporters asked to see the files.",
-        ),
-        # a verb in the past tense right after a name is the name's own
-        ("Ajax refused to reveal whether Jol is on the list.", None),
-        # the subject has a verb in the past tense ("films forced"): the clause ends early
-        (
-            "Attacks on sites that help people swap films forced a change that could last.",
-            None,
-        ),
-        # two infinitives and no auxiliary: which one is the subject's verb is unclear
-        ("Areas getting help to fight crime to be named.", None),
-        # a noun in "-ing" with its phrase is no participle clause
-        ("The mass shooting in the town was filmed.", None),
-    ],
-)
+RESTRICTIVE = [
+    ("Investors who lost money in the scandal are to get £5m.", "Investors are to get £5m."),
+    (
+        "A claim accusing the firms of lying has been thrown out.",
+        "A claim has been thrown out.",
+    ),
+    # the clause's own auxiliary is not taken for the subject's verb
+    (
+        "Shops that flout rules on how tickets are sold could be closed down.",
+        "Shops could be closed down.",
+    ),
+    # a participle with its agent, then a verb in the past tense after a name
+    (
+        "A horror film produced by director Sam Raimi topped the box office.",
+        "A horror film topped the box office.",
+    ),
+    (
+        "Reporters covering the trial in California asked to see the files.",
+        "Reporters asked to see the files.",
+    ),
+    # a verb in the past tense right after a name is the name's own
+    ("Ajax refused to reveal whether Jol is on the list.", None),
+    # the subject has a verb in the past tense ("films forced"): the clause ends early
+    (
+        "Attacks on sites that help people swap films forced a change that could last.",
+        None,
+    ),
+    # two infinitives and no auxiliary: which one is the subject's verb is unclear
+    ("Areas getting help to fight crime to be named.", None),
+    # a noun in "-ing" with its phrase is no participle clause
+    ("The mass shooting in the town was filmed.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESTRICTIVE)
 def test_drop_restrictive_clauses(text: str, expected: str | None) -> None:
     assert drop_restrictive_clauses(text) == (text if expected is None else expected)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Hundreds of library books for the village school have disappeared.",
-            "Hundreds of library books have disappeared.",
-        ),
-        ("The trial date for the steroid case postponed", "The trial date postponed"),
-        # an adjective's complement, not a phrase of the subject
-        ("Investors unhappy with the bid will have no chance to vote.", None),
-        # the verb found may be a relative clause's: nothing goes
-        ("Shops that flout rules on how tickets are sold could be closed down.", None),
-        # "of" phrases make the subject ("Value of the stock") and stay
-        ("The value of the housing stock reached a record.", None),
-        # past the subject's verb ("are learning"), a phrase is no longer the subject's
-        ("Robots are learning lessons on manners so they can mix better.", None),
-    ],
-)
+SUBJECT_PHRASES = [
+    (
+        "Hundreds of library books for the village school have disappeared.",
+        "Hundreds of library books have disappeared.",
+    ),
+    ("The trial date for the steroid case postponed", "The trial date postponed"),
+    # an adjective's complement, not a phrase of the subject
+    ("Investors unhappy with the bid will have no chance to vote.", None),
+    # the verb found may be a relative clause's: nothing goes
+    ("Shops that flout rules on how tickets are sold could be closed down.", None),
+    # "of" phrases make the subject ("Value of the stock") and stay
+    ("The value of the housing stock reached a record.", None),
+    # past the subject's verb ("are learning"), a phrase is no longer the subject's
+    ("Robots are learning lessons on manners so they can mix better.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECT_PHRASES)
 def test_drop_subject_phrases(text: str, expected: str | None) -> None:
     assert drop_subject_phrases(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize("text", [text for text, _ in RESTRICTIVE + SUBJECT_PHRASES])
+def test_subject_spans_are_the_restrictive_and_subject_phrase_spans(text: str) -> None:
+    words = text.split()
+    assert subject_spans(words) == restrictive_spans(words) + subject_phrase_spans(words)
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,14 @@ from summarize.headline.rules.style import (
         ("Talks in The Hague ended without a deal.", "Talks in The Hague ended without deal."),
         # "the" after a number is no rate: it goes
         ("Storms made 2004 the costliest year.", "Storms made 2004 costliest year."),
+        # a rate: the word before "a" is a number (or "once", "twice"), wherever it stands
+        ("The ferry runs twice a week to Ostrel.", "Ferry runs twice a week to Ostrel."),
+        (
+            "Fares reached US$4.50 a head in 2004 on the route.",
+            "Fares reached US$4.50 a head in 2004 on route.",
+        ),
+        # a number earlier on makes no rate of a later "a"
+        ("In 2004 the ferry ran a service to Ostrel.", "In 2004 ferry ran service to Ostrel."),
     ],
 )
 def test_drop_articles(text: str, expected: str) -> None:

@@ -37,6 +37,9 @@ def test_drop_byline() -> None:
         ("Profits rose to $1.1bn (£600m) in May.", "Profits rose to $1.1bn in May."),
         ("The plan — first floated in May — was dropped.", "The plan was dropped."),
         ("Two airlines - American and Southwest - blamed fuel.", "Two airlines blamed fuel."),
+        ("The plan [since dropped] -- first floated in May -- cost $1m.", "The plan cost $1m."),
+        ("The well-known ferry firm blamed fuel.", "The well-known ferry firm blamed fuel."),
+        ("The ferry firm blamed fuel.", "The ferry firm blamed fuel."),
     ],
 )  # fmt: skip
 def test_drop_parentheticals(text: str, expected: str) -> None:

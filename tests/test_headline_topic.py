@@ -33,3 +33,13 @@ def test_topic_names_need_the_surname_alone_and_no_word_in_lower_case() -> None:
     assert topic.names_in("President Vladimir Putin ordered it") == {"Vladimir Putin": "Putin"}
     # "Smith" never stands alone (after "member" it is part of the full name)
     assert topic.names_in("Board member Anna Smith quit") == {}
+
+
+def test_occurrences_are_whole_words_with_their_neighbours_on_the_line() -> None:
+    from summarize.headline.topic import _occurrences, _word_after, _word_before
+
+    text = "Mr Brook said so.\nBrook's plan, said Brookes,\nthe Brook: gone"
+    found = list(_occurrences(text, "Brook"))
+    assert [text[i:end] for i, end in found] == ["Brook", "Brook's", "Brook:"]  # not "Brookes"
+    assert [_word_before(text, i) for i, _ in found] == ["Mr", "", "the"]
+    assert [_word_after(text, end) for _, end in found] == ["said", "plan,", "gone"]

@@ -9,7 +9,9 @@ from summarize.headline.inflect import is_plural_noun, known_noun
 from summarize.headline.text import bare_word
 from summarize.headline.words import (
     AUXILIARIES,
+    AUXILIARY_OR_TO,
     CLAUSE_OPENERS,
+    FUNCTION_OR_PRONOUN,
     FUNCTION_WORDS,
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
@@ -17,7 +19,6 @@ from summarize.headline.words import (
     PLURAL_WORDS,
     PREPOSITIONS,
     PRESENT_VERBS,
-    PRONOUNS,
     SAYING,
     SURE_PRESENT,
     VERBISH_WORDS,
@@ -137,7 +138,7 @@ def _verb_at(words: Sequence[str], position: int, following_word: str) -> bool:
     if _in_ed(word):
         return True
     previous = words[position - 1]
-    if not previous[-1:].isalnum() or bare_word(previous) in FUNCTION_WORDS | PRONOUNS:
+    if not previous[-1:].isalnum() or bare_word(previous) in FUNCTION_OR_PRONOUN:
         return False
     following = bare_word(following_word) if following_word else ""
     if (
@@ -146,7 +147,7 @@ def _verb_at(words: Sequence[str], position: int, following_word: str) -> bool:
         and not word.endswith(("ss", "us", "is", "'s"))
         and previous[:1].isupper()
         and following  # "Boerse investors" at the end is a noun phrase
-        and following not in AUXILIARIES | {"to"}  # "Society members are to"
+        and following not in AUXILIARY_OR_TO  # "Society members are to"
     ):
         return True
     return word in PRESENT_VERBS or (
@@ -176,7 +177,7 @@ def last_is_content(text: str) -> bool:
     if not words:
         return False
     last = bare_word(words[-1])
-    if last in FUNCTION_WORDS | PRONOUNS or words[-1].endswith(("'", "\u2019", "'s", "\u2019s")):
+    if last in FUNCTION_OR_PRONOUN or words[-1].endswith(("'", "\u2019", "'s", "\u2019s")):
         return False
     previous = bare_word(words[-2]) if len(words) > 1 else ""
     return not (words[-1][:1].islower() and last.endswith("ing") and previous not in AUXILIARIES)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -150,6 +149,11 @@ DENSE_POOL = 512
 than with its square."""
 
 
+DENSE_ENTRIES = 1 << 16
+"""Up to this many (sentence, term) pairs, :func:`duplicate_labels` counts each sentence's
+terms in an array of every pair rather than by sorting its entries."""
+
+
 def duplicate_labels(pool: Sequence[Sentence], threshold: float) -> np.ndarray:
     """The near-duplicate groups of :func:`~summarize.text.merge.duplicate_groups` with the
     pool's own tf-idf rows (:func:`~summarize.text.features.tfidf`: sub-linear tf,
@@ -175,8 +179,14 @@ def duplicate_labels(pool: Sequence[Sentence], threshold: float) -> np.ndarray:
     )
     rows = np.repeat(np.arange(n), [len(s.terms) for s in pool])
     size = max(len(vocabulary), 1)
-    # one entry per (sentence, term), in row then column order, with its count
-    codes, counts = np.unique(rows * size + columns, return_counts=True)
+    # one entry per (sentence, term), in row then column order, with its count (what
+    # np.unique(..., return_counts=True) gives, without its sort while the square is small)
+    if n * size <= DENSE_ENTRIES:
+        every = np.bincount(rows * size + columns, minlength=n * size)
+        codes = np.flatnonzero(every)
+        counts = every[codes]
+    else:
+        codes, counts = np.unique(rows * size + columns, return_counts=True)
     row, column = codes // size, codes % size
     idf = np.log((1.0 + n) / (1.0 + np.bincount(column, minlength=size))) + 1.0
     weight = (1.0 + np.log(counts)) * idf[column]
@@ -235,14 +245,18 @@ def choose(
         fits = is_headline(result.text, bytes) and key not in seen
         reason = "" if fits else _why_not(result.text, bytes, key in seen)
         seen.add(key)
-        tried[position] = replace(
-            candidate,
+        tried[position] = HeadlineCandidate(  # not dataclasses.replace: many times slower
+            original=candidate.original,
+            origin=candidate.origin,
+            document=candidate.document,
+            source=candidate.source,
+            score=candidate.score,
             text=result.text,
             weight=sum(topic.weight(word) for word in result.text.split()),
             steps=result.steps,
-            rest=result.rest,
             fits=fits,
             reason=reason,
+            rest=result.rest,
         )
         return tried[position]
 
@@ -289,10 +303,28 @@ def _passed_over(candidate: HeadlineCandidate, best: HeadlineCandidate) -> Headl
     if candidate is best or candidate.reason:
         return candidate
     if best.origin == TITLE and candidate.origin != TITLE:
-        return replace(candidate, reason="a source title fits")
+        return _with_reason(candidate, "a source title fits")
     if candidate.score < best.score - _TIE:
-        return replace(candidate, reason="ranked lower than the one chosen")
-    return replace(candidate, reason="less weight than the one chosen")
+        return _with_reason(candidate, "ranked lower than the one chosen")
+    return _with_reason(candidate, "less weight than the one chosen")
+
+
+def _with_reason(candidate: HeadlineCandidate, reason: str) -> HeadlineCandidate:
+    """The candidate with ``reason`` (``dataclasses.replace`` does the same, many times
+    slower)."""
+    return HeadlineCandidate(
+        original=candidate.original,
+        origin=candidate.origin,
+        document=candidate.document,
+        source=candidate.source,
+        score=candidate.score,
+        text=candidate.text,
+        weight=candidate.weight,
+        steps=candidate.steps,
+        fits=candidate.fits,
+        reason=reason,
+        rest=candidate.rest,
+    )
 
 
 def _compress_candidate(candidate: HeadlineCandidate, bytes: int, topic: Topic) -> Compression:
@@ -318,6 +350,7 @@ _FIRST_PERSON = re.compile(
     + r")(?![\w\-])"
 )
 _OPENING_FIRST_PERSON = re.compile(r"(?:We|My|Our|You|Your)\b")
+_FUNCTION_OR_MODAL = FUNCTION_WORDS | MODALS
 
 
 def _opens_noun_phrase(word: str) -> bool:
@@ -327,7 +360,7 @@ def _opens_noun_phrase(word: str) -> bool:
     if bare.endswith(("'s", "\u2019s")):
         return True
     return bool(bare) and not (
-        "'" in bare or "\u2019" in bare or bare in FUNCTION_WORDS | MODALS or verbish(word)
+        "'" in bare or "\u2019" in bare or bare in _FUNCTION_OR_MODAL or verbish(word)
     )
 
 

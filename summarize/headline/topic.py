@@ -8,7 +8,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 
 from summarize.headline.text import bare_word
 from summarize.headline.words import (
@@ -55,7 +57,9 @@ class Topic:
         language = documents[0].language if documents else "english"
         sentences = [s for document in documents for s in document.sentences]
         counts = Counter(chain.from_iterable(s.terms for s in sentences))
-        text = "\n".join(s.text.replace("\n", " ") for s in sentences)
+        text = "\n".join([s.text for s in sentences])
+        if text.count("\n") >= len(sentences):  # a sentence holds a line break
+            text = "\n".join(s.text.replace("\n", " ") for s in sentences)
         return cls(counts=counts, text=text, language=language)
 
     def weight(self, word: str) -> float:
@@ -65,7 +69,7 @@ class Topic:
         cached = self._weights.get(word)
         if cached is not None:
             return cached
-        found = analyzer(self.language).terms(tokenize(word))
+        found = _terms(word, self.language)
         if not found:
             value = STOP_WEIGHT
         elif not self.counts:
@@ -103,18 +107,21 @@ class Topic:
         return self._labels[0]
 
     def _find_labels(self, limit: int) -> list[str]:
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}  # (a plain dict: a Counter's missing keys cost a call)
         # each distinct run once, with its count (first met first, so ties stay in order)
         for found, times in Counter(_CAPITALISED_RUN.findall(self.text)).items():
             if " " not in found:  # one word, as most are
                 if found not in _PARTS_EXACT and found.lower() not in _PARTS_LOWER:
-                    counts[found] += times
+                    counts[found] = counts.get(found, 0) + times
                 continue
             for run in _label_runs(found.split(" ")):
-                counts[" ".join(run[-MAX_LABEL_WORDS:])] += times
+                label = " ".join(run[-MAX_LABEL_WORDS:])
+                counts[label] = counts.get(label, 0) + times
         out: list[str] = []
-        for label, count in counts.most_common():
-            if count < MIN_LABEL_COUNT or len(out) >= limit:
+        # most common first, the first met first among equals (as Counter.most_common)
+        often = [(label, count) for label, count in counts.items() if count >= MIN_LABEL_COUNT]
+        for label, _ in sorted(often, key=itemgetter(1), reverse=True):
+            if len(out) >= limit:
                 break
             if len(label.split()) == 1 and _in_lower_case(self.text, label.lower()):
                 continue  # "Mobile" is a word here, not a name
@@ -130,10 +137,17 @@ class Topic:
         return surname
 
 
-def _occurrences(text: str, word: str) -> Iterable[tuple[str, str, str]]:
+@lru_cache(maxsize=16384)
+def _terms(word: str, language: str) -> tuple[str, ...]:
+    """The terms of one word (its stem, none for a stop word), as the input's are counted;
+    cached across inputs, since the same words come back."""
+    return analyzer(language).terms(tokenize(word))
+
+
+def _occurrences(text: str, word: str) -> Iterable[tuple[int, int]]:
     """Every occurrence of ``word`` as a word of its own in ``text`` (punctuation and a
-    possessive may follow it): the word before it on its line ("" at the start), the whole
-    word as written, and the word after it."""
+    possessive may follow it): where it starts, and where the whole word as written ends
+    (:func:`_word_before` and :func:`_word_after` read its neighbours)."""
     start = 0
     while (i := text.find(word, start)) >= 0:
         start = end = i + len(word)
@@ -141,28 +155,39 @@ def _occurrences(text: str, word: str) -> Iterable[tuple[str, str, str]]:
             continue
         while end < len(text) and not text[end].isspace():
             end += 1
-        rest = text[start:end]
-        for possessive in ("'s", "\u2019s", "'", "\u2019"):
-            rest = rest.removeprefix(possessive)
-        if rest.strip(PUNCTUATION):
-            continue  # "Ebbersson"
-        line = text.rfind("\n", 0, i) + 1
-        before = text[line:i].rsplit(None, 1)[-1:]
-        stop = text.find("\n", end)
-        after = text[end : stop if stop >= 0 else len(text)].split(None, 1)[:1]
-        yield (before[0] if before else ""), text[i:end], (after[0] if after else "")
+        if end > start:  # something follows it: a possessive, punctuation, other letters
+            rest = text[start:end]
+            for possessive in ("'s", "\u2019s", "'", "\u2019"):
+                rest = rest.removeprefix(possessive)
+            if rest.strip(PUNCTUATION):
+                continue  # "Ebbersson"
+        yield i, end
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word before position ``i`` on its line ("" at the start of the line)."""
+    before = text[text.rfind("\n", 0, i) + 1 : i].rsplit(None, 1)[-1:]
+    return before[0] if before else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word after position ``end`` on its line ("" at the end of the line)."""
+    stop = text.find("\n", end)
+    after = text[end : stop if stop >= 0 else len(text)].split(None, 1)[:1]
+    return after[0] if after else ""
 
 
 def _stands_alone(text: str, surname: str) -> bool:
     """Whether ``text`` uses the surname on its own: after an honorific ("Mr Ebbers"), or
     after a word in lower case and right before or after a reporting verb ("chief Ebbers
     said", "said Ebbers")."""
-    for before, _, after in _occurrences(text, surname):
+    for i, end in _occurrences(text, surname):
+        before = _word_before(text, i)
         if is_honorific(before):
             return True
         if not before or before[:1].isupper():
             continue
-        if bare_word(after) in REPORTING or (
+        if bare_word(_word_after(text, end)) in REPORTING or (
             bare_word(before) in REPORTING and before == before.strip(",")
         ):
             return True

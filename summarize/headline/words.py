@@ -119,6 +119,9 @@ IRREGULAR_BASES = word_set(
 )
 NOT_AN_OBJECT = PREPOSITIONS | PARTICLES | word_set("by as and or but to")
 NO_SUBJECT = FUNCTION_WORDS | PRONOUNS | RELATIVES  # a verb after these keeps its tense
+# unions the rules test words against, made once (a union in a test is made at every test)
+FUNCTION_OR_PRONOUN = FUNCTION_WORDS | PRONOUNS
+AUXILIARY_OR_TO = AUXILIARIES | word_set("to")
 
 
 def third_person(base: str) -> str:

@@ -50,6 +50,7 @@ _COPULA = re.compile(
     rf"(?!(?:not|{'|'.join(sorted(PREPOSITIONS))})\b)"
 )
 _POSSESSOR = re.compile(r"\w['\u2019]s?(?:\s|$)")
+_PRONOUN_OR_POSSESSIVE = PRONOUNS | POSSESSIVES
 
 
 def _speaker_is_subject(match: re.Match[str]) -> bool:
@@ -75,14 +76,15 @@ def drop_attribution(text: str) -> str:
     ``"X, police said, was ..."``, a leading ``"Officials said (that) ..."``; and in
     ``"X has said it will ..."`` the speaker becomes the subject: ``"X will ..."``."""
     out = _ATTRIBUTION_END.sub("", text)
-    out = _ATTRIBUTION_INSIDE.sub(" ", out)
+    if out.count(",") >= 2:  # it is set off by two commas
+        out = _ATTRIBUTION_INSIDE.sub(" ", out)
     match = _ATTRIBUTION_START.match(out)
     pronoun = _ATTRIBUTION_PRONOUN.match(subject_appositive(out))
     if pronoun is not None and _speaker_is_subject(pronoun):
         out = f"{pronoun.group('subject')} {pronoun.group('rest')}"
     elif (
         match is not None
-        and first_word(out[match.end() :]) not in PRONOUNS | POSSESSIVES
+        and first_word(out[match.end() :]) not in _PRONOUN_OR_POSSESSIVE
         and _generic(match.group("subject"))
     ):
         out = rest_or_same(out, match)

@@ -18,8 +18,10 @@ from summarize.headline.grammar import (
 from summarize.headline.text import bare_word, capitalise, first_word, rest_or_same, tidy
 from summarize.headline.words import (
     AUXILIARIES,
+    AUXILIARY_OR_TO,
     CLAUSE_WORDS,
     CONJUNCTIONS,
+    FUNCTION_OR_PRONOUN,
     FUNCTION_WORDS,
     LEADING_ADVERBS,
     LEADING_SUBORDINATORS,
@@ -33,6 +35,7 @@ from summarize.headline.words import (
     RELATIVES,
     SUBORDINATORS,
     VERBS,
+    word_set,
 )
 
 # ", the Russian president," / ", 45," / ", a former minister," before the verb
@@ -71,6 +74,8 @@ _APPOSITIVE_SUBJECT = re.compile(
     r"^(?P<subject>[^,;:\"\u201c\u201d()]{2,80}),\s+(?P<inner>[^,;:\"\u201c\u201d()]{2,120}),\s+"
     r"(?P<verb>[a-z][\w'\u2019-]*)"
 )
+_OPENS_NO_SUBJECT = PREPOSITIONS | SUBORDINATORS | LEADING_ADVERBS
+_OPENS_NO_APPOSITIVE = CONJUNCTIONS | PRONOUNS
 _NAME = re.compile(r"(?:(?:[A-Z][\w.'\u2019&-]*|&|of|and|de|van|von|\d[\w.]*)(?:\s+|$))+")
 
 
@@ -85,9 +90,9 @@ def subject_appositive(text: str) -> str:
     if (
         len(subject) > 8
         or not subject[0][:1].isupper()
-        or bare_word(subject[0]) in PREPOSITIONS | SUBORDINATORS | LEADING_ADVERBS
+        or bare_word(subject[0]) in _OPENS_NO_SUBJECT
         or any(verbish(w) or bare_word(w) in RELATIVES for w in subject + inner)
-        or bare_word(inner[0]) in CONJUNCTIONS | PRONOUNS
+        or bare_word(inner[0]) in _OPENS_NO_APPOSITIVE
     ):
         return text
     rest = text[match.start("verb") :]
@@ -163,6 +168,9 @@ def drop_restrictive_clauses(text: str) -> str:
     return capitalise(" ".join(words[:start] + words[end:]))
 
 
+_FUNCTION_OR_PARTICLE = FUNCTION_WORDS | PARTICLES
+
+
 def _auxiliary_verbs(words: Sequence[str]) -> list[int]:
     """Positions before any comma where a finite verb group opens with an auxiliary or a
     headline "to" ("devices to have ..."; "set to" counts from "set"), one per group."""
@@ -175,10 +183,10 @@ def _auxiliary_verbs(words: Sequence[str]) -> list[int]:
         headline_to = (
             bare == "to"
             and following[:1].islower()
-            and bare_word(words[i - 1]) not in FUNCTION_WORDS | PARTICLES  # "through to call"
+            and bare_word(words[i - 1]) not in _FUNCTION_OR_PARTICLE  # "through to call"
         )
         if i >= 3 and word[:1].islower() and (bare in AUXILIARIES or headline_to):
-            if bare_word(words[i - 1]) in AUXILIARIES | {"to"}:
+            if bare_word(words[i - 1]) in AUXILIARY_OR_TO:
                 continue  # "could be", "to have": the same verb, or no finite one
             if (
                 headline_to
@@ -190,20 +198,47 @@ def _auxiliary_verbs(words: Sequence[str]) -> list[int]:
     return verbs
 
 
+_BEFORE_AN_AGENT = PREPOSITIONS | PARTICLES | word_set("to by")
+
+
+def subject_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans of :func:`restrictive_spans` and of :func:`subject_phrase_spans` together
+    (trimming may drop either), finding the verbs both read once."""
+    verbs = _auxiliary_verbs(words)
+    verb_end = _verb_end(words)
+    return _restrictive_spans(words, verbs, verb_end) + _subject_phrase_spans(
+        words, verbs, verb_end
+    )
+
+
+def _verb_end(words: Sequence[str]) -> int:
+    """:func:`~summarize.headline.grammar.verb_prefix` of the words after the first (the
+    first read as ""): ``has_verb(["", *words[1:start]])`` holds from ``start`` on, and
+    ``verb_prefix(["", *words[1:n]])`` is the least of it and ``n + 1``."""
+    return verb_prefix(["", *words[1:]])
+
+
 def restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """The span of the clause :func:`drop_restrictive_clauses` drops (none or one): from a
     relative pronoun, or a participle after a common noun, to the subject's verb (an
     auxiliary or a headline "to" before any comma; a relative clause must have a verb of
     its own first, so that its auxiliary is not taken for the subject's)."""
-    verbs = _auxiliary_verbs(words)
+    return _restrictive_spans(words, _auxiliary_verbs(words), _verb_end(words))
+
+
+def _restrictive_spans(
+    words: Sequence[str], verbs: Sequence[int], verb_end: int
+) -> list[tuple[int, int]]:
+    """:func:`restrictive_spans`, with the text's :func:`_auxiliary_verbs` and
+    :func:`_verb_end`."""
     stop = min((verbs[-1] if verbs else len(words)) - 1, MAX_SUBJECT_WORDS)
     # has_verb(["", *words[1:start]]) holds from this start on
-    past_verb = verb_prefix(["", *words[1:stop]]) if stop > 1 else 0
+    past_verb = min(verb_end, stop + 1)
     for start in range(1, stop):
         if start >= past_verb:
             return []  # past the subject: "dismissed fears that his plans are ..."
         word, previous = bare_word(words[start]), bare_word(words[start - 1])
-        if not words[start][:1].islower() or previous in FUNCTION_WORDS | PRONOUNS:
+        if not words[start][:1].islower() or previous in FUNCTION_OR_PRONOUN:
             continue
         later = [verb for verb in verbs if verb > start + 1]
         if word in ("who", "which", "that"):
@@ -229,7 +264,7 @@ def restrictive_spans(words: Sequence[str]) -> list[tuple[int, int]]:
             or (
                 is_participle(words[start])
                 and words[start - 1][:1].islower()  # "Ajax refused to": a name's verb
-                and bare_word(words[start + 1]) in PREPOSITIONS | PARTICLES | {"to", "by"}
+                and bare_word(words[start + 1]) in _BEFORE_AN_AGENT
             )
         ):
             finite = [verb for verb in later if bare_word(words[verb]) in AUXILIARIES]
@@ -263,16 +298,28 @@ def drop_subject_phrases(text: str) -> str:
     return " ".join(words[:start] + words[end:])
 
 
+_NOT_IN_A_SUBJECT = CLAUSE_WORDS | CONJUNCTIONS | PRONOUNS
+_NOT_BEFORE_A_PHRASE = FUNCTION_WORDS | PRONOUNS | PREDICATIVE
+
+
 def subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """The span :func:`drop_subject_phrases` drops (none or one)."""
-    verb = _subject_verb(words)
+    return _subject_phrase_spans(words, _auxiliary_verbs(words), _verb_end(words))
+
+
+def _subject_phrase_spans(
+    words: Sequence[str], verbs: Sequence[int], verb_end: int
+) -> list[tuple[int, int]]:
+    """:func:`subject_phrase_spans`, with the text's :func:`_auxiliary_verbs` and
+    :func:`_verb_end`."""
+    verb = _subject_verb(words, verbs)
     if (
         verb is None
         or verb > MAX_SUBJECT_WORDS
-        or any(bare_word(w) in CLAUSE_WORDS | CONJUNCTIONS | PRONOUNS for w in words[1:verb])
+        or any(bare_word(w) in _NOT_IN_A_SUBJECT for w in words[1:verb])
     ):
         return []  # "Shops that flout rules on how ...": the verb may be the clause's
-    past_verb = verb_prefix(["", *words[1 : verb - 1]])  # has_verb of ["", *words[1:start]]
+    past_verb = min(verb_end, verb)  # has_verb(["", *words[1:start]]) from this start on
     for start in range(2, verb - 1):
         if words[start - 1][-1] in ",;:" or start >= past_verb:
             return []  # past the subject: "Robots are learning lessons on ..."
@@ -280,25 +327,24 @@ def subject_phrase_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         if (
             words[start] in PREPOSITIONS
             and words[start] != "of"
-            and previous not in FUNCTION_WORDS | PRONOUNS | PREDICATIVE
+            and previous not in _NOT_BEFORE_A_PHRASE
             and not is_participle(words[start - 1])
         ):
             return [] if has_verb(["", *words[start:verb]]) else [(start, verb)]
     return []
 
 
-def _subject_verb(words: Sequence[str]) -> int | None:
+def _subject_verb(words: Sequence[str], verbs: Sequence[int]) -> int | None:
     """Where the verb of a text that opens with its subject probably is: the first
-    auxiliary or headline "to" (see :func:`_auxiliary_verbs`), else the first past form or
-    common verb (see :data:`VERBS`) after a word that is not a function word, before any
-    comma; None when there is none."""
-    verbs = _auxiliary_verbs(words)
+    auxiliary or headline "to" (``verbs``, its :func:`_auxiliary_verbs`), else the first
+    past form or common verb (see :data:`VERBS`) after a word that is not a function word,
+    before any comma; None when there is none."""
     for i in range(2, verbs[0] if verbs else len(words)):
         word, previous = words[i], words[i - 1]
         if previous[-1] in ",;:":
             return None
         bare = bare_word(word)
-        if not word[:1].islower() or bare_word(previous) in FUNCTION_WORDS | PRONOUNS:
+        if not word[:1].islower() or bare_word(previous) in FUNCTION_OR_PRONOUN:
             continue
         if (
             is_participle(word)
@@ -350,7 +396,7 @@ def descriptor_spans(words: Sequence[str]) -> list[tuple[int, int]]:
         start = name - 1
         while start > 0 and _is_descriptor_word(words[start - 1]) and name - start < 6:
             start -= 1
-        if start > 0 and bare_word(words[start - 1]) in AUXILIARIES | {"to"}:
+        if start > 0 and bare_word(words[start - 1]) in AUXILIARY_OR_TO:
             start += 1  # "to supply Swedish truck maker Volvex": "supply" is a verb
         if start > 1 and bare_word(words[start - 1]) in CONJUNCTIONS and words[start - 2].islower():
             continue  # "the club and former champion Dortmund": both describe one name
@@ -362,11 +408,14 @@ def descriptor_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_NOT_DESCRIPTORS = FUNCTION_WORDS | PRONOUNS | PARTICLES
+
+
 def _is_descriptor_word(word: str) -> bool:
     bare = bare_word(word)
     return (
         bool(bare)
         and (word[-1:].isalnum() or word[-1:] in "'\u2019")
-        and bare not in FUNCTION_WORDS | PRONOUNS | PARTICLES
+        and bare not in _NOT_DESCRIPTORS
         and not (word[:1].islower() and (bare.endswith("ing") or verbish(word)))
     )

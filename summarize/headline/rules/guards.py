@@ -22,6 +22,7 @@ from summarize.headline.words import (
     CLAUSE_ONLY,
     CLAUSE_OPENERS,
     CLAUSE_WORDS,
+    FUNCTION_OR_PRONOUN,
     FUNCTION_WORDS,
     PRONOUNS,
     SURE_PRESENT,
@@ -38,6 +39,8 @@ INTRANSITIVE = word_set(
     "improve worsen stall halt close open shut begin start finish sing perform act"
 )
 _PRESENT_AUXILIARIES = word_set("has have had")
+_BEFORE_AN_ACTIVE_VERB = _PRESENT_AUXILIARIES | PRONOUNS | CLAUSE_OPENERS
+_BEFORE_A_NOUN = FUNCTION_WORDS - AUXILIARIES
 
 
 def dangling_verb(text: str) -> bool:
@@ -62,9 +65,9 @@ def dangling_verb(text: str) -> bool:
     if known_noun(last) and not last.endswith("ed"):
         return False  # "court", "talks", "plans": a noun as likely as a verb
     previous = bare_word(words[-2])
-    if previous in _PRESENT_AUXILIARIES | PRONOUNS | CLAUSE_OPENERS:
+    if previous in _BEFORE_AN_ACTIVE_VERB:
         return True  # "has signed", "they took", "who killed"
-    if previous in FUNCTION_WORDS - AUXILIARIES:
+    if previous in _BEFORE_A_NOUN:
         return False  # "of the injured", "to the wounded": a noun
     participle = is_participle_of(last, lemma)
     if participle and previous in AUXILIARIES:
@@ -80,6 +83,7 @@ _CLAUSE_VERBS = word_set(
 
 
 _OBJECTS = word_set("nothing something anything everything so yes no sorry goodbye")
+_FUNCTION_BUT_THAT = FUNCTION_WORDS - word_set("that")
 
 
 def _clause_lost_its_verb(words: Sequence[str]) -> bool:
@@ -89,7 +93,7 @@ def _clause_lost_its_verb(words: Sequence[str]) -> bool:
         if bare_word(raw) in _CLAUSE_VERBS and raw[:1].islower():
             rest = words[position + 1 :]
             opener = bare_word(rest[0])
-            if opener in FUNCTION_WORDS - {"that"} or opener in _OBJECTS or raw[-1:] in ",;:":
+            if opener in _FUNCTION_BUT_THAT or opener in _OBJECTS or raw[-1:] in ",;:":
                 return False  # "says in a statement", "said, ..."
             return not has_verb(["", *rest])
     return False
@@ -131,7 +135,7 @@ def agreement_broken(text: str) -> bool:
             return False  # past the first phrase or into a clause: the subject is unclear
         if not raw[:1].islower():
             continue
-        if word in FUNCTION_WORDS | PRONOUNS:
+        if word in FUNCTION_OR_PRONOUN:
             if word in AUXILIARIES or word == "to":
                 return False  # the first verb is an auxiliary or no finite verb: not judged
             continue

@@ -18,6 +18,7 @@ from summarize.headline.words import (
     PERIOD,
     PREPOSITIONS,
     PRONOUNS,
+    word_set,
 )
 
 _LEADING_PHRASE = re.compile(r"^(?P<phrase>[^,;:\"\u201c]{1,80}?),\s+")
@@ -29,6 +30,8 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _LEADING_WORD = re.compile(r"^\S+,?\s+")
+_LINKING = CONJUNCTIONS | word_set("however meanwhile also still now")
+_OPENS_A_PHRASE = PREPOSITIONS | LEADING_ADVERBS | word_set("last this next early late")
 
 
 def drop_leading_phrase(text: str) -> str:
@@ -39,7 +42,7 @@ def drop_leading_phrase(text: str) -> str:
     if hedge is not None:
         text = rest_or_same(text, hedge)
     first = first_word(text)
-    if first in CONJUNCTIONS | {"however", "meanwhile", "also", "still", "now"}:
+    if first in _LINKING:
         rest = _LEADING_WORD.sub("", text, count=1)
         if len(rest.split()) >= MIN_HEADLINE_WORDS:
             return drop_leading_phrase(capitalise(rest))
@@ -47,7 +50,7 @@ def drop_leading_phrase(text: str) -> str:
     if match is None:
         return text
     words = match.group("phrase").split()
-    if first not in PREPOSITIONS | LEADING_ADVERBS | {"last", "this", "next", "early", "late"}:
+    if first not in _OPENS_A_PHRASE:
         return text
     if len(words) > 12 or any(w.lower() in AUXILIARIES for w in words):
         return text
@@ -79,6 +82,8 @@ def drop_time_expressions(text: str) -> str:
         return (before or "") + (after or "") or " "
 
     out = _TIME_EXPRESSION.sub(replace, text)
+    if out == text:
+        return text
     out = tidy(out)
     return out if out != tidy(text) and len(out.split()) >= MIN_HEADLINE_WORDS else text
 

@@ -32,10 +32,11 @@ def drop_articles(text: str) -> str:
     start = _INITIAL_ARTICLE.sub("", text)
 
     def keep(match: re.Match[str]) -> bool:
-        before, after = start[: match.start()], start[match.end() :]
-        previous = before.split()[-1:]
-        in_title = bool(previous) and previous[0][:1].isupper() and after[:1].isupper()
-        rate = match.group().startswith("a") and bool(_RATE.search(before))
+        # the word before the article (it follows a space): a rate's number ends it
+        previous = start[: match.start()].rsplit(None, 1)[-1:]
+        after = start[match.end() : match.end() + 1]
+        in_title = bool(previous) and previous[0][:1].isupper() and after.isupper()
+        rate = match.group().startswith("a") and bool(previous and _RATE.search(previous[0] + " "))
         return in_title or rate
 
     out = _INNER_ARTICLE.sub(lambda m: m.group() if keep(m) else "", start)
@@ -59,8 +60,12 @@ def drop_filler_adverbs(text: str) -> str:
     punctuation), and an ``-ly`` adverb right after an auxiliary (``"should personally
     make"`` -> ``"should make"``)."""
     out = _FILLER.sub("", text)
-    out = _ADVERB_AFTER_AUXILIARY.sub(r"\g<auxiliary>", out)
+    if "ly" in out:
+        out = _ADVERB_AFTER_AUXILIARY.sub(r"\g<auxiliary>", out)
     return out if len(out.split()) >= MIN_HEADLINE_WORDS else text
+
+
+_SUBJECT_OF_AN_AUXILIARY = PRONOUNS | RELATIVES | word_set("that there what this these those")
 
 
 def auxiliary_positions(words: Sequence[str]) -> set[int]:
@@ -73,9 +78,7 @@ def auxiliary_positions(words: Sequence[str]) -> set[int]:
         if word not in BE and word not in ("has", "have", "had"):
             continue
         previous = words[i - 1]
-        if previous[-1] in ",;:" or bare_word(previous) in PRONOUNS | RELATIVES | word_set(
-            "that there what this these those"
-        ):
+        if previous[-1] in ",;:" or bare_word(previous) in _SUBJECT_OF_AN_AUXILIARY:
             continue
         drop = [i]
         if word in BE:
@@ -109,6 +112,9 @@ def drop_auxiliaries(text: str) -> str:
     return _without(text, auxiliary_positions)
 
 
+_NOT_A_POSSESSION = FUNCTION_WORDS | PRONOUNS | word_set("own")
+
+
 def possessive_positions(words: Sequence[str]) -> set[int]:
     """Positions of "its", "their" and "his" before a noun phrase (not after "all of" and
     the like, not before "own")."""
@@ -117,7 +123,7 @@ def possessive_positions(words: Sequence[str]) -> set[int]:
         if words[i] not in ("its", "their", "his") or words[i - 1][-1] in ",;:":
             continue
         following = bare_word(words[i + 1])
-        if not following or following in FUNCTION_WORDS | PRONOUNS | {"own"}:
+        if not following or following in _NOT_A_POSSESSION:
             continue
         if words[i - 1] == "of" and i >= 2 and bare_word(words[i - 2]) in QUANTIFIERS:
             continue  # "one of its": the quantifier needs it

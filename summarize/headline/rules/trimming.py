@@ -15,8 +15,7 @@ from summarize.headline.grammar import (
 )
 from summarize.headline.rules.clauses import (
     descriptor_spans,
-    restrictive_spans,
-    subject_phrase_spans,
+    subject_spans,
 )
 from summarize.headline.rules.guards import dangling_verb, missing_main_clause
 from summarize.headline.text import balanced, bare_word, first_word, fits_in
@@ -27,6 +26,7 @@ from summarize.headline.words import (
     BOUNDARY_WORDS,
     CLAUSE_ONLY,
     CONJUNCTIONS,
+    FUNCTION_OR_PRONOUN,
     FUNCTION_WORDS,
     IRREGULAR_PARTICIPLES,
     MAX_SUBJECT_WORDS,
@@ -34,9 +34,9 @@ from summarize.headline.words import (
     OF_NOUNS,
     PARTICLES,
     PREPOSITIONS,
-    PRONOUNS,
     QUANTIFIERS,
     SUBORDINATORS,
+    word_set,
 )
 
 GUARD_VERB = os.environ.get("GV", "1") == "1"
@@ -102,13 +102,10 @@ def trim(
         return found
 
     optional = sorted(
-        _adjunct_spans(words, boundary)
-        + descriptor_spans(words)
-        + restrictive_spans(words)
-        + subject_phrase_spans(words)
+        _adjunct_spans(words, boundary) + descriptor_spans(words) + subject_spans(words)
     )
-    best: tuple[float, int, int] | None = None
-    best_text, best_drops, best_end = text, 0, len(words)
+    # every choice that fits, with its key: the weight it keeps, fewer drops, the longest
+    choices: list[tuple[tuple[float, int, int], int, int, tuple[tuple[int, int], ...]]] = []
     for end in range(MIN_HEADLINE_WORDS, len(words) + 1):  # keep words[:end]; cut the tail
         if (end < len(words) and not boundary(end)) or _lone_end(words, end):
             continue
@@ -127,28 +124,29 @@ def trim(
                 if size > bytes:
                     continue
                 value = prefix_value - sum(sum(values[a:b]) for a, b in dropped)
-                key = (value, -count, size)
-                if best is not None and key <= best:
-                    continue
-                skip = {i for a, b in dropped for i in range(a, b)}
-                kept_words = [w for i, w in enumerate(words[:end]) if i not in skip]
-                kept = " ".join(kept_words)
-                shown = " ".join(w for i, w in enumerate(words[:end]) if i not in skip | free)
-                if (
-                    fits_in(shown, bytes)
-                    and len(shown.split()) >= MIN_HEADLINE_WORDS
-                    and last_is_content(kept)
-                    and has_verb(kept_words)
-                    and last_clause_has_verb(kept_words)
-                    and first_word(kept) not in CLAUSE_ONLY
-                    and balanced(kept)
-                    and not dangling_verb(kept)
-                    and not missing_main_clause(kept)
-                ):
-                    best, best_text, best_drops, best_end = key, shown, count, end
-    if best is None and free:
-        best_text = " ".join(w for i, w in enumerate(words) if i not in free)
-    return best_text, best_drops, best_end
+                choices.append(((value, -count, size), -len(choices), end, dropped))
+    # the best key wins (the first of equals): the tests of grammar, the costly part, are
+    # asked of the choices best first, until one passes
+    for key, _, end, dropped in sorted(choices, reverse=True):
+        skip = {i for a, b in dropped for i in range(a, b)}
+        kept_words = [w for i, w in enumerate(words[:end]) if i not in skip]
+        kept = " ".join(kept_words)
+        shown = " ".join(w for i, w in enumerate(words[:end]) if i not in skip | free)
+        if (
+            fits_in(shown, bytes)
+            and len(shown.split()) >= MIN_HEADLINE_WORDS
+            and last_is_content(kept)
+            and has_verb(kept_words)
+            and last_clause_has_verb(kept_words)
+            and first_word(kept) not in CLAUSE_ONLY
+            and balanced(kept)
+            and not dangling_verb(kept)
+            and not missing_main_clause(kept)
+        ):
+            return shown, -key[1], end
+    if free:
+        return " ".join(w for i, w in enumerate(words) if i not in free), 0, len(words)
+    return text, 0, len(words)
 
 
 def _combinations(
@@ -162,6 +160,10 @@ def _combinations(
         for rest in _combinations(spans[position + 1 :], count - 1):
             if not rest or rest[0][0] >= span[1]:
                 yield (span, *rest)
+
+
+_NEEDS_ITS_PHRASE = AUXILIARIES | PARTICLES
+_PREPOSITIONS_BUT_OF = PREPOSITIONS - word_set("of")
 
 
 def _adjunct_spans(
@@ -179,9 +181,7 @@ def _adjunct_spans(
     for start in range(1, len(words)):
         if bare_word(words[start]) not in ADJUNCT_PREPOSITIONS or words[start - 1][-1] in ",;:":
             continue
-        if bare_word(words[start - 1]) in AUXILIARIES | PARTICLES or is_participle(
-            words[start - 1]
-        ):
+        if bare_word(words[start - 1]) in _NEEDS_ITS_PHRASE or is_participle(words[start - 1]):
             continue  # "is at its lowest level", "aimed at", "backing down in": it is needed
         end = start + 1
         while end < len(words) and (not boundary(end) or bare_word(words[end]) == "of"):
@@ -195,7 +195,7 @@ def _adjunct_spans(
                 continue  # "after beer sales in Europe fell": a clause, not a phrase
         if (
             end - start >= 2  # "plough on with": a lone particle is no phrase
-            and bare_word(words[end]) in PREPOSITIONS - {"of"}
+            and bare_word(words[end]) in _PREPOSITIONS_BUT_OF
             and not has_verb(["", *words[start:end]])
         ):
             spans.append((start, end))
@@ -211,7 +211,11 @@ def _lone_end(words: Sequence[str], end: int) -> bool:
 
 
 def _content_weight(word: str) -> float:
-    return 0.0 if bare_word(word) in FUNCTION_WORDS | PRONOUNS else 1.0
+    return 0.0 if bare_word(word) in FUNCTION_OR_PRONOUN else 1.0
+
+
+_AFTER_A_PARTICIPLE = PREPOSITIONS | word_set("to by as")
+_BOUNDARY_OPENERS = PREPOSITIONS | SUBORDINATORS | CONJUNCTIONS | BOUNDARY_WORDS
 
 
 def _is_boundary(words: Sequence[str], i: int) -> bool:
@@ -245,10 +249,7 @@ def _is_boundary(words: Sequence[str], i: int) -> bool:
         words[i][:1].islower()
         and len(word) > 4
         and previous not in FUNCTION_WORDS
-        and (
-            word.endswith("ing")
-            or (word.endswith("ed") and following in PREPOSITIONS | {"to", "by", "as"})
-        )
+        and (word.endswith("ing") or (word.endswith("ed") and following in _AFTER_A_PARTICIPLE))
     ):  # a participle after a noun: "cars equipped with ...", "a vote urging ..."
         return True
-    return word in PREPOSITIONS | SUBORDINATORS | CONJUNCTIONS | BOUNDARY_WORDS
+    return word in _BOUNDARY_OPENERS

@@ -19,11 +19,13 @@ from summarize.headline.words import (
     PRESENT_VERBS,
     PRONOUNS,
     RELATIVES,
+    word_set,
 )
 
 # "is to"/"are set to" -> "to"/"set to"; "will" -> "to"; "has/have (been)" before a
 # participle that is also the past tense -> dropped
 _BE_TO = re.compile(r"(?<=\S)\s+(?:is|are)\s+(?=(?:set\s+|due\s+|poised\s+)?to\s+[a-z])")
+_IS_TO = re.compile(r"(?:is|are)\s+(?:set\s+|due\s+|poised\s+)?to\s+[a-z]")  # in every _BE_TO
 _WILL = re.compile(r"(?<=[\w')\u2019])\s+will\s+(?=(?!not\b)[a-z])")
 _HAS = re.compile(
     r"(?<=[\w')\u2019])\s+(?:has|have)(?:\s+been)?\s+"
@@ -31,20 +33,28 @@ _HAS = re.compile(
 )
 
 
+_KEEPS_ITS_VERB = PRONOUNS | RELATIVES | MODALS | word_set("that to")  # the verb after these
+_IRREGULAR_FORMS = IRREGULAR_PAST | IRREGULAR_PARTICIPLES | word_set("said")
+
+
 def use_headline_verbs(text: str) -> str:
     """Headline style for verbs: ``"BMW is to recall"`` -> ``"BMW to recall"``, ``"prices
     will rise"`` -> ``"prices to rise"``, ``"the firm has warned"`` -> ``"the firm
     warned"``. After a pronoun or a relative pronoun the verb stays as it is."""
     out = text
-    for pattern, replacement in ((_BE_TO, " "), (_WILL, " to "), (_HAS, " ")):
-        out = _replace_unless_pronoun(pattern, replacement, out)
+    if _IS_TO.search(out):  # the searches before each: what its pattern needs, found quickly
+        out = _replace_unless_pronoun(_BE_TO, " ", out)
+    if "will" in out:
+        out = _replace_unless_pronoun(_WILL, " to ", out)
+    if "has" in out or "have" in out:
+        out = _replace_unless_pronoun(_HAS, " ", out)
     return out
 
 
 def _replace_unless_pronoun(pattern: re.Pattern[str], replacement: str, text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         before = text[: match.start()].rsplit(None, 1)
-        if before and bare_word(before[-1]) in PRONOUNS | RELATIVES | MODALS | {"that", "to"}:
+        if before and bare_word(before[-1]) in _KEEPS_ITS_VERB:
             return match.group()
         return replacement
 
@@ -70,7 +80,7 @@ def use_present_tense(text: str) -> str:
         previous = bare_word(words[position - 1])
         if word in ("has", "have") and position + 1 < len(words):
             base = _irregular_base(words[position + 1], participle=True)
-            if base is None or previous in PRONOUNS | RELATIVES | MODALS | {"that", "to"}:
+            if base is None or previous in _KEEPS_ITS_VERB:
                 return text
             verb = present(base, plural=word == "have")
             return " ".join([*words[:position], verb, *words[position + 2 :]])
@@ -94,7 +104,7 @@ def use_present_tense(text: str) -> str:
 def _irregular_base(word: str, participle: bool) -> str | None:
     """The verb of :data:`IRREGULAR_BASES` whose simple past (or past participle) ``word``
     is, by ``lemminflect``; None for any other word."""
-    if word not in (IRREGULAR_PAST | IRREGULAR_PARTICIPLES | {"said"}):
+    if word not in _IRREGULAR_FORMS:
         return None  # a quick test before the lexicon
     base = verb_lemma(word)
     if base is None or base not in IRREGULAR_BASES:

@@ -47,6 +47,7 @@ _DASH_PAIR = re.compile(
 def drop_parentheticals(text: str) -> str:
     """Drop passages in brackets, ``"(AP)"``, ``"[sic]"``, and between a pair of dashes,
     ``"the plan — first floated in May — was"``."""
-    out = _BRACKETS.sub("", text)
-    out = _DASH_PAIR.sub(" ", out)
+    out = _BRACKETS.sub("", text) if "(" in text or "[" in text else text
+    if "-" in out or "\u2013" in out or "\u2014" in out:
+        out = _DASH_PAIR.sub(" ", out)
     return tidy(out) if out != text and out.strip() else text
