@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 
 from summarize.headline.grammar import (
@@ -39,8 +38,6 @@ from summarize.headline.words import (
     word_set,
 )
 
-GUARD_VERB = os.environ.get("GV", "1") == "1"
-GUARD_CLAUSE = os.environ.get("GC", "1") == "1"
 MAX_INNER_DROPS = 3  # pieces dropped from inside the text by drop_inner_phrases, at most
 
 
