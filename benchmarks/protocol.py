@@ -1,5 +1,6 @@
 """The protocol that chooses the digest's default method: every candidate on every dev set,
-at two budgets, against lead, with paired-bootstrap intervals.
+at two budgets (three for single CNN/DailyMail articles), against lead, with
+paired-bootstrap intervals.
 
     python benchmarks/protocol.py [--sets multinews-200,allsides-val] [--methods a,b]
                                   [--max-clusters 600] [--jobs 1] [--write]
@@ -7,9 +8,10 @@ at two budgets, against lead, with paired-bootstrap intervals.
 A *method* is a scorer and a selector with their parameters (the grid of tuned parameters is
 the list ``METHODS`` below: every value tried is a method of its own). Each method runs the
 full digest pipeline (``summarize()``, no headline) on every cluster of the five dev sets,
-each at its own budget and at a second, shorter one (``SETS``). The output, one sentence a
+each at its own budget and at a second, shorter one, and cnndm-summeval also at three
+sentences, the held-out single articles' budget (``SETS``). The output, one sentence a
 line, is scored with ``summarize.evaluation.rouge.score_all`` (ROUGE-1.5.5 conventions:
-output and references cut to a words budget; a ratio budget cuts nothing).
+output and references cut to a words budget; a ratio or sentence budget cuts nothing).
 
 *Score* of a cluster = the mean of ROUGE-1 F1 and ROUGE-2 F1. *Gain* = the method's mean
 score minus lead's (``lead`` scorer, ``greedy`` selector, the pipeline's other defaults), in
@@ -18,8 +20,8 @@ draws for every method; ``summarize.evaluation.run.bootstrap_means``). A method 
 (*loses*) on a set and budget when its mean is above (below) lead's in at least 95% of the
 resamples.
 
-**The choice**: among the methods that lose on no set at either budget, the one with the
-best mean gain over all ten (set, budget) cells, each cell counting equally. Sets larger than
+**The choice**: among the methods that lose on no set at any budget, the one with the
+best mean gain over all eleven (set, budget) cells, each cell counting equally. Sets larger than
 ``--max-clusters`` (only BBC, 2,092 articles) are thinned to every k-th cluster, the same
 clusters for every method. ``--write`` replaces the section "## Protocol: choosing the
 default" of ``benchmarks/RESULTS.md``.
@@ -60,12 +62,14 @@ COMMITS = "commits"  # the --cache file's record of the commit each cell was com
 CONFIDENCE = 0.95
 RESAMPLES = 1000
 
-# Each set at its own budget (the references' length) and at a second, shorter one.
-SETS: dict[str, tuple[Budget, Budget]] = {
+# Each set at its own budget (the references' length) and at a second, shorter one; single
+# CNN/DailyMail articles also at three sentences, scored whole, as the held-out set of
+# single articles is (#15: "3 sentences", against Lead-3).
+SETS: dict[str, tuple[Budget, ...]] = {
     "multinews-200": (Budget(words=230), Budget(words=100)),
     "allsides-val": (Budget(words=80), Budget(words=40)),
     "bbc": (Budget(ratio=0.4), Budget(ratio=0.2)),
-    "cnndm-summeval": (Budget(words=60), Budget(words=30)),
+    "cnndm-summeval": (Budget(words=60), Budget(words=30), Budget(sentences=3)),
     "newsroom-60": (Budget(words=60), Budget(words=30)),
 }
 
@@ -293,7 +297,8 @@ def report(
         f"Command: `{command}`",
         "",
         "Score = mean of ROUGE-1 F1 and ROUGE-2 F1 (percent, ROUGE-1.5.5 conventions, output "
-        "and references cut to a words budget). Gain = method minus lead+greedy in points, "
+        "and references cut to a words budget; a ratio or sentence budget cuts nothing). "
+        "Gain = method minus lead+greedy in points, "
         f"with its {CONFIDENCE:.0%} paired-bootstrap interval ({RESAMPLES} resamples of the "
         "clusters); **+** = the interval is above 0 (significantly better than lead), **−** = "
         "below 0. The "
@@ -301,7 +306,9 @@ def report(
         "",
         "Sets: "
         + "; ".join(
-            f"{n} ({sizes[n]} clusters, {describe(SETS[n][0])} and {describe(SETS[n][1])})"
+            f"{n} ({sizes[n]} clusters, "
+            + ", ".join(describe(budget) for budget in SETS[n][:-1])
+            + f" and {describe(SETS[n][-1])})"
             for n in SETS
             if n in sizes
         )
@@ -392,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     tasks = [
         (m, n, w)
         for n in names
-        for w in (0, 1)
+        for w in range(len(SETS[n]))
         for m in methods
         if f"{m.label}|{n}|{w}" not in cache
     ]
@@ -422,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     table = {
         (n, w): compare({m: np.array(cache[f"{m}|{n}|{w}"]).reshape(-1, 3) for m in labels})
         for n in names
-        for w in (0, 1)
+        for w in range(len(SETS[n]))
     }
     sizes = {n: len(cache[f"{BASELINE}|{n}|0"]) for n in names}
     chosen = choose(table, labels)
@@ -436,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
                 baseline=FORMER_DEFAULT,
             )[chosen]
             for n in names
-            for w in (0, 1)
+            for w in range(len(SETS[n]))
         }
         if chosen and chosen != FORMER_DEFAULT and FORMER_DEFAULT in labels
         else {}
@@ -448,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
         command += f" --max-clusters {args.max_clusters}"
     if args.cache:
         command += f" --cache {args.cache}"
-    used = [f"{m}|{n}|{w}" for m in labels for n in names for w in (0, 1)]
+    used = [f"{m}|{n}|{w}" for m in labels for n in names for w in range(len(SETS[n]))]
     counts: dict[str, int] = {}
     for key in used:
         counts[made_at.get(key, "unknown")] = counts.get(made_at.get(key, "unknown"), 0) + 1
@@ -456,12 +463,12 @@ def main(argv: list[str] | None = None) -> int:
         run_line(started, load_now, revision)
         + f", in {time.perf_counter() - clock:.0f} s wall time on {args.jobs} process(es)"
         + (
-            f"; {len(names) * 2 * len(methods) - len(tasks)} of the "
-            f"{len(names) * 2 * len(methods)} cells were reused from the --cache of earlier runs "
+            f"; {len(used) - len(tasks)} of the "
+            f"{len(used)} cells were reused from the --cache of earlier runs "
             "of this command; cells by the commit they were computed at: "
             + ", ".join(f"{k} at {c}" for c, k in sorted(counts.items()))
             + "."
-            if len(tasks) < len(names) * 2 * len(methods)
+            if len(tasks) < len(used)
             else "."
         )
     )
