@@ -19,8 +19,9 @@ DEFAULT_SCORER = "lead"
 DEFAULT_SELECTOR = "submodular"
 """The default method, lead scores chosen by position-aware coverage (the submodular
 selector's own default ``importance=2``): the choice of ``benchmarks/protocol.py``, the
-best mean gain over lead across the five dev sets at two budgets each (and CNN/DailyMail at
-three sentences), with no set significantly worse (``benchmarks/RESULTS.md``, "Protocol: choosing the default")."""
+best mean gain over lead across the five dev sets at two budgets each (and CNN/DailyMail
+at three sentences), with no set significantly worse (``benchmarks/RESULTS.md``, "Protocol:
+choosing the default")."""
 AUTO = "auto"
 """A scorer chosen by the input, the default before the protocol's choice: see
 :data:`SINGLE_DOCUMENT_SCORER` and :data:`MULTI_DOCUMENT_SCORER`."""
