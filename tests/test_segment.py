@@ -473,3 +473,15 @@ def test_a_quote_opening_a_sentence_stays_with_it() -> None:
         'The mayor said "It is over."',
         '"We won," she added.',
     ]
+
+
+def test_invisible_characters_leave_no_trace_in_the_sentences() -> None:
+    text = (
+        "The \u00adbridge reopened on Monday after repairs.\u200b It carries "
+        "two lanes.\n\n\ufeffTraffic was light in the morning."
+    )
+    assert [unit.text for unit in segment(text)] == [
+        "The bridge reopened on Monday after repairs.",
+        "It carries two lanes.",
+        "Traffic was light in the morning.",
+    ]
