@@ -147,6 +147,7 @@ def test_a_pool_with_the_rankings_cosines_selects_as_one_without() -> None:
     from summarize.options import DigestOptions
     from summarize.ranking import rank
     from summarize.selectors import Pool
+    from summarize.selectors.greedy import Greedy
     from summarize.text.documents import as_documents
 
     documents = [
@@ -178,5 +179,6 @@ def test_a_pool_with_the_rankings_cosines_selects_as_one_without() -> None:
     everyone = np.arange(len(heads))
     assert np.array_equal(with_cosines.similarity(everyone), without.similarity(everyone))
     budget = Budget(words=25)
-    chosen = Submodular().select(with_cosines, budget)
-    assert chosen.indices and chosen == Submodular().select(without, budget)
+    for selector in (Submodular(), Greedy()):
+        chosen = selector.select(with_cosines, budget)
+        assert chosen.indices and chosen == selector.select(without, budget)

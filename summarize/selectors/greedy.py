@@ -41,6 +41,7 @@ class Greedy:
             pool.rows,
             redundancy=self.redundancy,
             order="score",
+            cosines=pool.cosines,
         )
 
 
@@ -52,11 +53,13 @@ def select(
     *,
     redundancy: float | None = 0.5,
     order: str = "source",
+    cosines: np.ndarray | None = None,
 ) -> Selection:
     """Pick sentences for ``budget``.
 
     ``rows`` are unit-length term vectors of the sentences (for the redundancy check, which
-    is skipped when ``rows`` or ``redundancy`` is None).
+    is skipped when ``rows`` or ``redundancy`` is None); ``cosines``, when the caller has
+    them, are their products (every pair's cosine), read instead of computed again.
     """
     if order not in ORDERS:
         raise SummarizeError(f"unknown order {order!r}; available: {', '.join(ORDERS)}")
@@ -74,11 +77,11 @@ def select(
     # The highest similarity of every sentence to any chosen one, updated with one row of
     # the similarity matrix per chosen sentence, so checking a candidate costs nothing. A
     # few thousand sentences get the whole matrix at once; more, one sparse product a row.
-    gram = (
-        (rows_checked @ rows_checked.T).toarray()
-        if rows_checked is not None and n <= DENSE_ROWS
-        else None
-    )
+    gram = None
+    if rows_checked is not None and cosines is not None:
+        gram = cosines
+    elif rows_checked is not None and n <= DENSE_ROWS:
+        gram = (rows_checked @ rows_checked.T).toarray()
     closest = np.zeros(n)
     remaining = limit
     cheapest = int(costs.min())
