@@ -151,6 +151,19 @@ def test_the_command_line_can_leave_it_out(
     assert "Only in" not in capsys.readouterr().out
 
 
+def assert_the_us_scepticism_is_only_in_the_second_report(summary: Summary) -> None:
+    """The sample cluster's "only in" fact: Washington's scepticism, trimmed of its opening
+    "But", attributed to the one outlet that reports it, and shown under the digest."""
+    assert [f.text for f in summary.exclusives] == [
+        "Washington has already expressed scepticsm about Russia's statement."
+    ]
+    (source,) = {ref.document for ref in summary.exclusives[0].sources}
+    assert source == "russia-begins-withdrawal-us-sceptical.txt"
+    assert "Only in [2] (Russia says it has begun a military withdrawal from Syria, US " in (
+        show(summary, "text")
+    )
+
+
 def test_the_sample_cluster_default_digest_opens_with_the_order_and_carries_the_scepticism() -> (
     None
 ):
@@ -164,14 +177,7 @@ def test_the_sample_cluster_default_digest_opens_with_the_order_and_carries_the_
     assert texts[0].startswith("President Vladimir Putin has considered a partial withdrawal")
     assert "surprise visit" in texts[0]
     assert texts[1].startswith("President Vladimir Putin on Monday ordered the withdrawal")
-    assert [f.text for f in summary.exclusives] == [
-        "Washington has already expressed scepticsm about Russia's statement."
-    ]
-    (source,) = {ref.document for ref in summary.exclusives[0].sources}
-    assert source == "russia-begins-withdrawal-us-sceptical.txt"
-    assert "Only in [2] (Russia says it has begun a military withdrawal from Syria, US " in (
-        show(summary, "text")
-    )
+    assert_the_us_scepticism_is_only_in_the_second_report(summary)
 
 
 def test_the_sample_cluster_with_greedy_lead_carries_the_us_scepticism_apart() -> None:
@@ -181,11 +187,4 @@ def test_the_sample_cluster_with_greedy_lead_carries_the_us_scepticism_apart() -
     # LexRank centrality favoured what both outlets say, and it scored too low.)
     documents, _ = read_documents([str(SAMPLE)])
     summary = summarize(documents, scorer="lead", selector="greedy", words=100)
-    assert [f.text for f in summary.exclusives] == [
-        "Washington has already expressed scepticsm about Russia's statement."
-    ]
-    (source,) = {ref.document for ref in summary.exclusives[0].sources}
-    assert source == "russia-begins-withdrawal-us-sceptical.txt"
-    assert "Only in [2] (Russia says it has begun a military withdrawal from Syria, US " in (
-        show(summary, "text")
-    )
+    assert_the_us_scepticism_is_only_in_the_second_report(summary)
