@@ -697,6 +697,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--write", action="store_true", help=f"write the section {HEADING!r} into {RESULTS}"
     )
     args = parser.parse_args(argv)
+    if args.turns < 1:
+        parser.error("--turns must be at least 1")
     jobs = [int(j) for j in args.jobs.split(",")]
     started = datetime.datetime.now()
     clock = time.perf_counter()
